@@ -1,0 +1,66 @@
+-- report: outlook
+-- answers: Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?
+-- param :as_of date default today: count only statements and embassy records on or before this date
+--
+-- One row per state that is the position_of of some statement or has an embassy
+-- record in Kabul. recognition and engagement are the state's latest own stances
+-- (quote or paraphrase); assessed is the latest third-party assessment of its
+-- recognition stance; embassy is its latest status in Kabul; gap is assessed
+-- minus recognition. The reading:
+--   recognizes  own recognition stance is 2;
+--   opposed     own recognition stance is -2, or the embassy is suspended,
+--               relocated or closed and no own engagement stance of 1 or more;
+--   engaging    own engagement stance of 1 or more, or the embassy is open or limited;
+--   unclear     anything else.
+WITH state AS (
+    SELECT a.id, a.name
+    FROM actors AS a
+    WHERE a.kind = 'state'
+      AND (EXISTS (SELECT 1 FROM statements AS s
+                   WHERE s.position_of = a.id
+                     AND s.said_on <= COALESCE(:as_of, date('now')))
+        OR EXISTS (SELECT 1 FROM embassies AS e
+                   WHERE e.host = 'AFG' AND e.city = 'Kabul' AND e.country = a.id
+                     AND e.observed_on <= COALESCE(:as_of, date('now'))))
+),
+latest AS (
+    SELECT state.id AS country,
+           state.name,
+           (SELECT s.stance FROM statements AS s
+            WHERE s.position_of = state.id AND s.topic = 'recognition'
+              AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
+              AND s.said_on <= COALESCE(:as_of, date('now'))
+            ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS recognition,
+           (SELECT s.stance FROM statements AS s
+            WHERE s.position_of = state.id AND s.topic = 'engagement'
+              AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
+              AND s.said_on <= COALESCE(:as_of, date('now'))
+            ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS engagement,
+           (SELECT s.stance FROM statements AS s
+            WHERE s.position_of = state.id AND s.topic = 'recognition'
+              AND s.kind = 'assessment' AND s.stance IS NOT NULL
+              AND s.said_on <= COALESCE(:as_of, date('now'))
+            ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS assessed,
+           (SELECT e.status FROM embassies AS e
+            WHERE e.host = 'AFG' AND e.country = state.id AND e.city = 'Kabul'
+              AND e.observed_on <= COALESCE(:as_of, date('now'))
+            ORDER BY e.observed_on DESC, e.id DESC LIMIT 1) AS embassy
+    FROM state
+)
+SELECT country,
+       name,
+       recognition,
+       engagement,
+       assessed,
+       embassy,
+       assessed - recognition AS gap,
+       CASE
+           WHEN recognition = 2 THEN 'recognizes'
+           WHEN recognition = -2
+             OR (embassy IN ('suspended', 'relocated', 'closed') AND COALESCE(engagement, 0) < 1)
+               THEN 'opposed'
+           WHEN engagement >= 1 OR embassy IN ('open', 'limited') THEN 'engaging'
+           ELSE 'unclear'
+       END AS reading
+FROM latest
+ORDER BY name, country;

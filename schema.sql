@@ -1,0 +1,187 @@
+-- chancery's database: coded statements about recognising the Taliban government.
+--
+-- This file is the one definition of the database. `chancery` embeds it, and
+-- `sqlite3 new.db < schema.sql` builds the same database by hand. Every rule that
+-- SQL can state lives here, so rows written from the sqlite3 shell are held to the
+-- same rules as rows imported by `chancery`. Open every connection with
+-- `PRAGMA foreign_keys = ON;` (chancery does; the sqlite3 shell does not by default).
+--
+-- Dates are ISO `YYYY-MM-DD` text. `date(x, '+0 days')` normalises impossible days
+-- such as 2021-02-30 to another date, so `x IS date(x, '+0 days')` accepts exactly
+-- the real calendar dates (plain `date(x)` lets 2021-02-30 through).
+
+PRAGMA foreign_keys = ON;
+
+BEGIN;
+
+-- The stance scale: what each number in statements.stance means.
+CREATE TABLE stance_scale (
+    stance INTEGER PRIMARY KEY CHECK (stance BETWEEN -2 AND 2),
+    label  TEXT NOT NULL UNIQUE
+) STRICT;
+
+INSERT INTO stance_scale (stance, label) VALUES
+    (-2, 'strongly against'),
+    (-1, 'against'),
+    ( 0, 'neutral'),
+    ( 1, 'for'),
+    ( 2, 'strongly for');
+
+-- Where statements come from: an article, a transcript, a press release.
+CREATE TABLE sources (
+    id           TEXT PRIMARY KEY NOT NULL CONSTRAINT id CHECK (id <> ''),
+    title        TEXT NOT NULL CONSTRAINT title CHECK (title <> ''),
+    publisher    TEXT,
+    url          TEXT,
+    published_on TEXT CONSTRAINT published_on CHECK (published_on IS date(published_on, '+0 days')),
+    body         TEXT  -- the full text of the source, from articles/<id>.txt
+) STRICT;
+
+-- Who speaks, and on whose behalf: states, governments, organisations, offices, people.
+-- States are keyed by their ISO 3166-1 alpha-3 code; everything else by a lowercase slug.
+CREATE TABLE actors (
+    id       TEXT PRIMARY KEY NOT NULL,
+    name     TEXT NOT NULL CONSTRAINT name CHECK (name <> ''),
+    kind     TEXT NOT NULL CONSTRAINT kind CHECK (kind IN
+                 ('state', 'government', 'organization', 'office', 'person', 'group', 'media')),
+    iso3     TEXT CONSTRAINT iso3 CHECK (iso3 GLOB '[A-Z][A-Z][A-Z]'),
+    parent   TEXT REFERENCES actors (id),  -- the state or organisation a person or office belongs to
+    role     TEXT,                          -- e.g. 'Prime Minister of Pakistan'
+    aliases  TEXT,                          -- other names as written in the news, separated by '|'
+    wikidata TEXT CONSTRAINT wikidata CHECK (wikidata GLOB 'Q[1-9]*' AND wikidata NOT GLOB 'Q*[^0-9]*'),
+    CONSTRAINT id CHECK (
+        CASE kind
+            WHEN 'state' THEN id GLOB '[A-Z][A-Z][A-Z]'
+            ELSE id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'
+        END),
+    CONSTRAINT iso3 CHECK (kind <> 'state' OR iso3 IS NULL OR iso3 = id)
+) STRICT;
+
+CREATE INDEX actors_parent ON actors (parent);
+
+-- An actor may not be its own ancestor: that would leave a statement's position_of undefined.
+CREATE TRIGGER actors_parent_cycle_insert BEFORE INSERT ON actors
+WHEN NEW.parent IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'parent: cycle in the actors'' parent chain') WHERE NEW.id IN (
+        WITH RECURSIVE up (id) AS (
+            SELECT NEW.parent
+            UNION
+            SELECT actors.parent FROM actors JOIN up ON actors.id = up.id WHERE actors.parent IS NOT NULL)
+        SELECT id FROM up);
+END;
+
+CREATE TRIGGER actors_parent_cycle_update BEFORE UPDATE OF parent ON actors
+WHEN NEW.parent IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'parent: cycle in the actors'' parent chain') WHERE NEW.id IN (
+        WITH RECURSIVE up (id) AS (
+            SELECT NEW.parent
+            UNION
+            SELECT actors.parent FROM actors JOIN up ON actors.id = up.id WHERE actors.parent IS NOT NULL)
+        SELECT id FROM up);
+END;
+
+-- What was said: one coded position per row. One sentence may hold several rows.
+CREATE TABLE statements (
+    id          TEXT PRIMARY KEY NOT NULL CONSTRAINT id CHECK (id <> ''),
+    source      TEXT NOT NULL REFERENCES sources (id),
+    speaker     TEXT NOT NULL REFERENCES actors (id),   -- who spoke
+    position_of TEXT NOT NULL REFERENCES actors (id),   -- whose position the statement expresses
+    target      TEXT REFERENCES actors (id),            -- whom the position is about, usually 'taliban'
+    topic       TEXT NOT NULL CONSTRAINT topic CHECK (topic GLOB '[a-z]*' AND topic NOT GLOB '*[^a-z0-9-]*'),
+    stance      INTEGER CONSTRAINT stance CHECK (stance BETWEEN -2 AND 2)
+                REFERENCES stance_scale (stance),     -- NULL where the statement takes no side
+    said_on     TEXT NOT NULL CONSTRAINT said_on CHECK (said_on IS date(said_on, '+0 days')),
+    kind        TEXT NOT NULL CONSTRAINT kind CHECK (kind IN ('quote', 'paraphrase', 'assessment')),
+    quote       TEXT NOT NULL CONSTRAINT quote CHECK (quote <> ''),  -- verbatim for 'quote', the source's wording otherwise
+    summary     TEXT,                                   -- the analyst's one-line English summary
+    -- An assessment is a third party's claim about someone else's position.
+    CONSTRAINT position_of CHECK (kind <> 'assessment' OR position_of <> speaker)
+) STRICT;
+
+-- positions, outlook: the latest own stance of an actor on a topic.
+CREATE INDEX statements_position ON statements (position_of, topic, said_on, id);
+-- timeline, actors: statements by speaker and in date order.
+CREATE INDEX statements_speaker ON statements (speaker, said_on);
+CREATE INDEX statements_said_on ON statements (said_on, id);
+CREATE INDEX statements_source ON statements (source);
+CREATE INDEX statements_target ON statements (target);
+
+-- Embassies: an event log, one row per observed status of one state's mission.
+CREATE TABLE embassies (
+    id          TEXT PRIMARY KEY NOT NULL CONSTRAINT id CHECK (id <> ''),
+    country     TEXT NOT NULL REFERENCES actors (id),  -- the sending state
+    host        TEXT NOT NULL DEFAULT 'AFG' REFERENCES actors (id),
+    city        TEXT NOT NULL DEFAULT 'Kabul' CONSTRAINT city CHECK (city <> ''),
+    status      TEXT NOT NULL CONSTRAINT status CHECK (status IN
+                    ('open', 'limited', 'suspended', 'relocated', 'closed')),
+    level       TEXT CONSTRAINT level CHECK (level IN ('ambassador', 'charge', 'technical', 'none')),
+    observed_on TEXT NOT NULL CONSTRAINT observed_on CHECK (observed_on IS date(observed_on, '+0 days')),
+    source      TEXT NOT NULL REFERENCES sources (id),
+    note        TEXT,
+    CONSTRAINT host CHECK (host <> country)
+) STRICT;
+
+-- embassies, outlook: the latest status of each mission in a host country.
+CREATE INDEX embassies_mission ON embassies (host, country, observed_on, id);
+CREATE INDEX embassies_country ON embassies (country);
+CREATE INDEX embassies_source ON embassies (source);
+
+-- Only states send embassies.
+CREATE TRIGGER embassies_country_is_state_insert BEFORE INSERT ON embassies
+WHEN (SELECT kind FROM actors WHERE id = NEW.country) IS NOT 'state'
+BEGIN
+    SELECT RAISE(ABORT, 'country: an embassy''s country must be an actor of kind ''state''');
+END;
+
+CREATE TRIGGER embassies_country_is_state_update BEFORE UPDATE OF country ON embassies
+WHEN (SELECT kind FROM actors WHERE id = NEW.country) IS NOT 'state'
+BEGIN
+    SELECT RAISE(ABORT, 'country: an embassy''s country must be an actor of kind ''state''');
+END;
+
+-- For the sqlite3 shell: statements with names and stance labels, ready to read.
+CREATE VIEW statement_details AS
+SELECT s.id,
+       s.said_on,
+       s.speaker,
+       sp.name AS speaker_name,
+       s.position_of,
+       po.name AS position_of_name,
+       s.target,
+       s.topic,
+       s.stance,
+       sc.label,
+       s.kind,
+       s.quote,
+       s.summary,
+       s.source,
+       so.title AS source_title
+FROM statements AS s
+JOIN actors AS sp ON sp.id = s.speaker
+JOIN actors AS po ON po.id = s.position_of
+JOIN sources AS so ON so.id = s.source
+LEFT JOIN stance_scale AS sc ON sc.stance = s.stance;
+
+-- For the sqlite3 shell: embassy records with the names of both states.
+CREATE VIEW embassy_details AS
+SELECT e.id,
+       e.observed_on,
+       e.country,
+       c.name AS country_name,
+       e.host,
+       h.name AS host_name,
+       e.city,
+       e.status,
+       e.level,
+       e.source,
+       e.note
+FROM embassies AS e
+JOIN actors AS c ON c.id = e.country
+JOIN actors AS h ON h.id = e.host;
+
+-- The schema version chancery checks on open; migrations raise it one step at a time.
+PRAGMA user_version = 1;
+
+COMMIT;

@@ -1,0 +1,163 @@
+//! The command line, defined once. Parsing and help come from this definition;
+//! so does the one-line form of a usage error.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::import::parse_date;
+use crate::output::Format;
+
+/// Coded statements about recognising the Taliban government, in one SQLite file.
+#[derive(Debug, Parser)]
+#[command(name = "chancery", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The database file
+    #[arg(
+        long,
+        global = true,
+        env = "CHANCERY_DB",
+        default_value = "chancery.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    /// How to print rows
+    #[arg(
+        long,
+        global = true,
+        default_value = "table",
+        value_name = "FORMAT",
+        value_parser = PossibleValuesParser::new(Format::NAMES).map(|s| s.parse::<Format>().expect("a listed format"))
+    )]
+    pub format: Format,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty database from schema.sql (a no-op when it exists)
+    Init,
+    /// Import CSV files (and articles/) into the database, all or nothing
+    Import(ImportArgs),
+    /// Run a canned report, or list them when no name is given
+    Report(ReportArgs),
+    /// Run ad hoc SQL, read-only unless --write is given
+    Query(QueryArgs),
+    /// Print the embedded schema.sql
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Directories holding sources.csv, actors.csv, statements.csv, embassies.csv
+    /// and articles/, or single CSV files named after their table
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Check everything, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The report to run; without it, list the reports
+    pub name: Option<String>,
+
+    /// Bind the report's parameter :KEY to VALUE
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = key_value)]
+    pub params: Vec<(String, String)>,
+
+    /// Shortcut for --param as_of=DATE
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Shortcut for --param topic=T
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+
+    /// Shortcut for --param actor=ID
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+
+    /// Shortcut for --param since=DATE
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<NaiveDate>,
+
+    /// Shortcut for --param until=DATE
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub until: Option<NaiveDate>,
+
+    /// Print the report's SQL and the sqlite3 command line that runs it, instead of running it
+    #[arg(long)]
+    pub sql: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SQL to run; - reads it from standard input
+    pub sql: String,
+
+    /// Bind :KEY to VALUE (as text)
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = key_value)]
+    pub params: Vec<(String, String)>,
+
+    /// Allow the SQL to change the database (all statements in one transaction)
+    #[arg(long)]
+    pub write: bool,
+}
+
+fn key_value(s: &str) -> Result<(String, String), String> {
+    let (key, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not KEY=VALUE"))?;
+    let key = key.strip_prefix(':').unwrap_or(key);
+    if key.is_empty() {
+        return Err(format!("{s:?} has no KEY before ="));
+    }
+    Ok((key.to_owned(), value.to_owned()))
+}
+
+fn date(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s)
+}
+
+/// clap's usage errors as one line: the message and any hint, without the usage block.
+pub fn one_line(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim).filter(|l| {
+        !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+    }) {
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part.strip_prefix("error: ").unwrap_or(part));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_errors_fit_on_one_line() {
+        let err = Cli::try_parse_from(["chancery", "report", "--format", "xml"]).unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "invalid value 'xml' for '--format <FORMAT>'; [possible values: table, csv, json, jsonl, markdown]"
+        );
+    }
+}

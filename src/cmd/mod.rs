@@ -1,0 +1,42 @@
+//! One file per subcommand, each with `run(args, ctx)`: turn the parsed flags into
+//! checked values, call the domain modules, print. No domain logic lives here.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use crate::output::Format;
+
+mod import;
+mod init;
+mod query;
+mod report;
+mod schema;
+
+/// What every command needs to know, settled before any work starts.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub format: Format,
+}
+
+impl Ctx {
+    /// Rows go to stdout through a buffer; messages about the work go to stderr.
+    pub fn stdout(&self) -> impl Write {
+        BufWriter::new(io::stdout().lock())
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        db: cli.db,
+        format: cli.format,
+    };
+    match cli.command {
+        Command::Init => init::run(&ctx),
+        Command::Import(args) => import::run(args, &ctx),
+        Command::Report(args) => report::run(args, &ctx),
+        Command::Query(args) => query::run(args, &ctx),
+        Command::Schema => schema::run(&ctx),
+    }
+}

@@ -1,0 +1,38 @@
+//! `chancery query SQL`: ad hoc SQL against the database, read-only unless --write.
+
+use std::io::Read;
+
+use super::Ctx;
+use crate::cli::QueryArgs;
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::query::{self, Query};
+
+pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
+    let sql = if args.sql == "-" {
+        let mut sql = String::new();
+        std::io::stdin()
+            .read_to_string(&mut sql)
+            .map_err(|e| Error::failure("reading SQL from standard input").because(e))?;
+        sql
+    } else {
+        args.sql
+    };
+    let access = if args.write {
+        Access::ReadWrite
+    } else {
+        Access::ReadOnly
+    };
+    let mut conn = db::open_existing(&ctx.db, access)?;
+    let mut out = ctx.stdout();
+    query::run(
+        &mut conn,
+        &Query {
+            sql: &sql,
+            params: &args.params,
+            write: args.write,
+        },
+        ctx.format,
+        &mut out,
+    )
+}

@@ -1,0 +1,74 @@
+//! `chancery report [NAME]`: list the canned reports, run one, or show its SQL.
+
+use std::io::Write;
+
+use rusqlite::types::ValueRef;
+
+use super::Ctx;
+use crate::cli::ReportArgs;
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::output;
+use crate::report;
+
+pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
+    let Some(name) = &args.name else {
+        return list(ctx);
+    };
+    let report = report::find(name)?;
+
+    let mut given = args.params.clone();
+    let shortcuts = [
+        ("--as-of", "as_of", args.as_of.map(|d| d.to_string())),
+        ("--topic", "topic", args.topic.clone()),
+        ("--actor", "actor", args.actor.clone()),
+        ("--since", "since", args.since.map(|d| d.to_string())),
+        ("--until", "until", args.until.map(|d| d.to_string())),
+    ];
+    for (flag, param, value) in shortcuts {
+        if let Some(value) = value {
+            if report.param(param).is_none() {
+                return Err(Error::usage(format!(
+                    "report {} takes no {flag}",
+                    report.name
+                )));
+            }
+            given.push((param.to_owned(), value));
+        }
+    }
+    let bindings = report.bind(&given)?;
+
+    let mut out = ctx.stdout();
+    if args.sql {
+        write!(out, "{}", report.sql)?;
+        writeln!(
+            out,
+            "-- In the sqlite3 shell, from the top of the chancery repository:"
+        )?;
+        writeln!(
+            out,
+            "--   {}",
+            report.shell_command(&ctx.db.display().to_string(), &bindings)
+        )?;
+        out.flush()?;
+        return Ok(());
+    }
+    let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    let mut writer = output::writer(ctx.format, out);
+    report.run(&conn, &bindings, writer.as_mut())
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let mut writer = output::writer(ctx.format, ctx.stdout());
+    writer.begin(&["report".into(), "description".into(), "parameters".into()])?;
+    for report in report::builtin() {
+        let params = report.params_summary();
+        writer.row(&[
+            ValueRef::Text(report.name.as_bytes()),
+            ValueRef::Text(report.description.as_bytes()),
+            ValueRef::Text(params.as_bytes()),
+        ])?;
+    }
+    writer.finish()?;
+    Ok(())
+}

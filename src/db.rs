@@ -1,0 +1,277 @@
+//! Opening the database: creating it from `schema.sql`, refusing a schema from
+//! the future, migrating an older one, and setting every connection up alike.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// The one definition of the database; `sqlite3 new.db < schema.sql` builds the same.
+pub const SCHEMA: &str = include_str!("../schema.sql");
+
+/// Upgrades of a released database, in order: entry N takes `user_version` N+1 to
+/// N+2. Append only; never edit an entry once released. `schema.sql` always
+/// describes the newest version, so a fresh database never runs these.
+const MIGRATIONS: &[&str] = &[];
+
+/// The `user_version` of a database built by this binary.
+pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+
+/// How long a writer waits for another writer before giving up with "database is busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Opened read-only by SQLite itself, so no statement can write.
+    ReadOnly,
+}
+
+/// What a connection needs before any work: references enforced, patience with other writers.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+}
+
+fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
+    Error::failure(format!("{}", path.display())).because(e)
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |row| {
+        row.get(0)
+    })
+}
+
+/// Open a database that must already exist (`report`, `query`): never creates a file.
+pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
+    if !path.exists() {
+        return Err(Error::no_input(format!(
+            "no database at {} (run `chancery import seed` first, or pass --db)",
+            path.display()
+        )));
+    }
+    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(|e| sqlite_error(path, e))?;
+    configure(&conn).map_err(|e| sqlite_error(path, e))?;
+    if is_empty(&conn).map_err(|e| sqlite_error(path, e))? {
+        return Err(Error::failure(format!(
+            "{} is an empty database (run `chancery import seed` or `chancery init` first)",
+            path.display()
+        )));
+    }
+    upgrade(&mut conn, path)?;
+    if access == Access::ReadOnly {
+        drop(conn);
+        conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| sqlite_error(path, e))?;
+        configure(&conn).map_err(|e| sqlite_error(path, e))?;
+    }
+    Ok(conn)
+}
+
+/// Bring a chancery database to this binary's schema version, or refuse it untouched.
+fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version = user_version(conn).map_err(|e| sqlite_error(path, e))?;
+    if version == 0 {
+        return Err(Error::failure(format!(
+            "{} is not a chancery database (its PRAGMA user_version is 0)",
+            path.display()
+        )));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::failure(format!(
+            "{} has schema version {version}, newer than this chancery knows ({SCHEMA_VERSION}); \
+             upgrade chancery",
+            path.display()
+        )));
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // All steps in one transaction: an interrupted upgrade leaves the old version intact.
+    let tx = conn.transaction().map_err(|e| sqlite_error(path, e))?;
+    for (step, sql) in MIGRATIONS.iter().enumerate().skip(version as usize - 1) {
+        tx.execute_batch(sql)
+            .and_then(|()| tx.pragma_update(None, "user_version", step as i64 + 2))
+            .map_err(|e| {
+                Error::failure(format!(
+                    "{}: migration to version {}",
+                    path.display(),
+                    step + 2
+                ))
+                .because(e)
+            })?;
+    }
+    tx.commit().map_err(|e| sqlite_error(path, e))
+}
+
+/// Apply `schema.sql` to an empty connection.
+pub fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(SCHEMA)
+}
+
+/// An in-memory database with the schema, for dry runs against no file and for tests.
+pub fn in_memory() -> Result<Connection> {
+    let conn = Connection::open_in_memory()
+        .map_err(|e| Error::failure("in-memory database").because(e))?;
+    configure(&conn)
+        .and_then(|()| create_schema(&conn))
+        .map_err(|e| Error::failure("schema.sql").because(e))?;
+    Ok(conn)
+}
+
+/// A database being made where none was: built under a temporary name beside the
+/// target and renamed into place by [`NewDatabase::persist`], so that a failed
+/// command leaves no file behind and nobody ever sees a half-made database.
+pub struct NewDatabase {
+    conn: Option<Connection>,
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+impl NewDatabase {
+    pub fn create(target: &Path) -> Result<NewDatabase> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let conn = Connection::open(&temp).map_err(|e| sqlite_error(target, e))?;
+        let mut db = NewDatabase {
+            conn: None,
+            temp,
+            target: target.to_path_buf(),
+        };
+        // WAL lets readers carry on during an import; it is recorded in the file itself.
+        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+            .and_then(|()| configure(&conn))
+            .and_then(|()| create_schema(&conn))
+            .map_err(|e| sqlite_error(target, e))?;
+        db.conn = Some(conn);
+        Ok(db)
+    }
+
+    pub fn connection(&mut self) -> &mut Connection {
+        self.conn
+            .as_mut()
+            .expect("connection is open until persist")
+    }
+
+    /// Close the database (checkpointing its WAL into the file) and move it into place.
+    pub fn persist(mut self) -> Result<()> {
+        if let Some(conn) = self.conn.take() {
+            conn.close()
+                .map_err(|(_, e)| sqlite_error(&self.target, e))?;
+        }
+        std::fs::rename(&self.temp, &self.target).map_err(|e| {
+            Error::failure(format!("cannot create {}", self.target.display())).because(e)
+        })
+    }
+}
+
+impl Drop for NewDatabase {
+    fn drop(&mut self) {
+        // Still here means the command failed or was a dry run: leave nothing behind.
+        if self.conn.take().is_some() || self.temp.exists() {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut path = self.temp.clone().into_os_string();
+                path.push(suffix);
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+/// A database to write to: the existing one (upgraded if older), or a new one.
+pub enum Target {
+    Existing(Connection),
+    New(NewDatabase),
+}
+
+impl Target {
+    pub fn open(path: &Path) -> Result<Target> {
+        if !path.exists() {
+            return NewDatabase::create(path).map(Target::New);
+        }
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| sqlite_error(path, e))?;
+        configure(&conn).map_err(|e| sqlite_error(path, e))?;
+        // A zero-length file (from `touch`, or the sqlite3 shell) is a database waiting for its schema.
+        if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
+            && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0
+        {
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+                .and_then(|()| create_schema(&conn))
+                .map_err(|e| sqlite_error(path, e))?;
+        } else {
+            upgrade(&mut conn, path)?;
+        }
+        Ok(Target::Existing(conn))
+    }
+
+    pub fn connection(&mut self) -> &mut Connection {
+        match self {
+            Target::Existing(conn) => conn,
+            Target::New(db) => db.connection(),
+        }
+    }
+
+    /// Keep what was written: a new database is moved into place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Target::Existing(_) => Ok(()),
+            Target::New(db) => db.persist(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_builds_and_records_its_version() {
+        let conn = in_memory().unwrap();
+        assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
+        let labels: i64 = conn
+            .query_row("SELECT count(*) FROM stance_scale", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(labels, 5);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_by_the_schema() {
+        let conn = in_memory().unwrap();
+        for date in [
+            "2021-02-30",
+            "2021-13-01",
+            "2021-8-15",
+            " 2021-08-15",
+            "13/08/2021",
+        ] {
+            let err = conn
+                .execute(
+                    "INSERT INTO sources (id, title, published_on) VALUES ('s', 't', ?1)",
+                    [date],
+                )
+                .unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("CHECK constraint failed: published_on"),
+                "{date}: {err}"
+            );
+        }
+        conn.execute(
+            "INSERT INTO sources (id, title, published_on) VALUES ('s', 't', '2020-02-29')",
+            [],
+        )
+        .unwrap();
+    }
+}

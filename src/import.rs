@@ -1,0 +1,959 @@
+//! Loading CSV files into the database. Every file of one call is read, checked
+//! and upserted inside the caller's transaction, in dependency order, so an
+//! import is all or nothing. Errors name the file, the line and the column.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, ErrorCode};
+
+use crate::error::{Error, Result};
+
+/// The tables an import fills, in the order they must load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    Sources,
+    Actors,
+    Statements,
+    Embassies,
+}
+
+impl Table {
+    pub const ALL: [Table; 4] = [
+        Table::Sources,
+        Table::Actors,
+        Table::Statements,
+        Table::Embassies,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Sources => "sources",
+            Table::Actors => "actors",
+            Table::Statements => "statements",
+            Table::Embassies => "embassies",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    fn columns(self) -> &'static [Column] {
+        match self {
+            Table::Sources => SOURCES,
+            Table::Actors => ACTORS,
+            Table::Statements => STATEMENTS,
+            Table::Embassies => EMBASSIES,
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+pub const ACTOR_KINDS: &[&str] = &[
+    "state",
+    "government",
+    "organization",
+    "office",
+    "person",
+    "group",
+    "media",
+];
+pub const STATEMENT_KINDS: &[&str] = &["quote", "paraphrase", "assessment"];
+pub const EMBASSY_STATUSES: &[&str] = &["open", "limited", "suspended", "relocated", "closed"];
+pub const EMBASSY_LEVELS: &[&str] = &["ambassador", "charge", "technical", "none"];
+
+/// What a field must hold. The schema states the same rules; these exist to say
+/// which line is wrong and how to fix it before SQLite says only "constraint failed".
+#[derive(Debug, Clone, Copy)]
+enum Check {
+    Text,
+    Key,
+    ActorId,
+    Iso3,
+    Wikidata,
+    Slug,
+    Date,
+    Stance,
+    OneOf(&'static [&'static str]),
+    Source,
+    Actor,
+    /// An actor id that may be defined later in the import; checked once all actors are in.
+    Parent,
+    State,
+}
+
+#[derive(Debug)]
+struct Column {
+    name: &'static str,
+    check: Check,
+    /// Must be in the header and non-empty.
+    required: bool,
+    /// What an empty field means; the schema's DEFAULT for the column.
+    default: Option<&'static str>,
+}
+
+const fn col(name: &'static str, check: Check, required: bool) -> Column {
+    Column {
+        name,
+        check,
+        required,
+        default: None,
+    }
+}
+
+const SOURCES: &[Column] = &[
+    col("id", Check::Key, true),
+    col("title", Check::Text, true),
+    col("publisher", Check::Text, false),
+    col("url", Check::Text, false),
+    col("published_on", Check::Date, false),
+    col("body", Check::Text, false),
+];
+
+const ACTORS: &[Column] = &[
+    col("id", Check::ActorId, true),
+    col("name", Check::Text, true),
+    col("kind", Check::OneOf(ACTOR_KINDS), true),
+    col("iso3", Check::Iso3, false),
+    col("parent", Check::Parent, false),
+    col("role", Check::Text, false),
+    col("aliases", Check::Text, false),
+    col("wikidata", Check::Wikidata, false),
+];
+
+const STATEMENTS: &[Column] = &[
+    col("id", Check::Key, true),
+    col("source", Check::Source, true),
+    col("speaker", Check::Actor, true),
+    // Empty means the root of the speaker's parent chain; see `Loader::statement`.
+    col("position_of", Check::Actor, false),
+    col("target", Check::Actor, false),
+    col("topic", Check::Slug, true),
+    col("stance", Check::Stance, false),
+    col("said_on", Check::Date, true),
+    col("kind", Check::OneOf(STATEMENT_KINDS), true),
+    col("quote", Check::Text, true),
+    col("summary", Check::Text, false),
+];
+
+const EMBASSIES: &[Column] = &[
+    col("id", Check::Key, true),
+    col("country", Check::State, true),
+    Column {
+        name: "host",
+        check: Check::State,
+        required: false,
+        default: Some("AFG"),
+    },
+    Column {
+        name: "city",
+        check: Check::Text,
+        required: false,
+        default: Some("Kabul"),
+    },
+    col("status", Check::OneOf(EMBASSY_STATUSES), true),
+    col("level", Check::OneOf(EMBASSY_LEVELS), false),
+    col("observed_on", Check::Date, true),
+    col("source", Check::Source, true),
+    col("note", Check::Text, false),
+];
+
+/// What one import call will read, resolved from the paths on the command line.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// CSV files in load order: by table, then in the order they were named.
+    files: Vec<(Table, PathBuf)>,
+    /// `articles/<source id>.txt` files, by source id.
+    articles: BTreeMap<String, PathBuf>,
+}
+
+impl Plan {
+    /// Each path is a directory holding any of the four CSV files and `articles/`,
+    /// or a single CSV file whose stem names its table.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Plan> {
+        let mut plan = Plan::default();
+        for path in paths {
+            let meta = std::fs::metadata(path)
+                .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+            if meta.is_dir() {
+                plan.add_directory(path)?;
+            } else {
+                let table = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .and_then(Table::from_name)
+                    .filter(|_| path.extension().is_some_and(|e| e == "csv"))
+                    .ok_or_else(|| {
+                        Error::data(format!(
+                            "{}: not a table file (name it sources.csv, actors.csv, statements.csv or embassies.csv)",
+                            path.display()
+                        ))
+                    })?;
+                plan.files.push((table, path.clone()));
+            }
+        }
+        plan.files.sort_by_key(|(table, _)| *table); // stable: keeps the order of the arguments
+        Ok(plan)
+    }
+
+    fn add_directory(&mut self, dir: &Path) -> Result<()> {
+        let mut found = false;
+        for table in Table::ALL {
+            let file = dir.join(format!("{}.csv", table.name()));
+            if file.is_file() {
+                self.files.push((table, file));
+                found = true;
+            }
+        }
+        let articles = dir.join("articles");
+        if articles.is_dir() {
+            found = true;
+            let entries = std::fs::read_dir(&articles)
+                .map_err(|e| Error::failure(format!("{}", articles.display())).because(e))?;
+            let mut paths: Vec<PathBuf> = entries
+                .map(|entry| entry.map(|e| e.path()))
+                .collect::<std::io::Result<_>>()
+                .map_err(|e| Error::failure(format!("{}", articles.display())).because(e))?;
+            paths.sort();
+            for path in paths
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            {
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if let Some(first) = self.articles.get(&id) {
+                    return Err(Error::data(format!(
+                        "{}: a second text for source \"{id}\" (the first is {})",
+                        path.display(),
+                        first.display()
+                    )));
+                }
+                self.articles.insert(id, path);
+            }
+        }
+        if !found {
+            return Err(Error::data(format!(
+                "{}: nothing to import (expected sources.csv, actors.csv, statements.csv, embassies.csv or articles/)",
+                dir.display()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What an import did to one table.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+pub type Summary = Vec<(Table, Counts)>;
+
+/// Load everything in `plan` through `conn`, which must be inside a transaction
+/// with deferred foreign keys (parents may come later in actors.csv). On error
+/// the caller rolls back.
+pub fn load(conn: &Connection, plan: &Plan) -> Result<Summary> {
+    let mut loader = Loader::new(conn, plan)?;
+    let mut summary = Vec::new();
+    for table in Table::ALL {
+        let before = count(conn, table)?;
+        let mut changed = 0;
+        let mut rows = 0;
+        loader.begin_table(table)?;
+        for (_, path) in plan.files.iter().filter(|(t, _)| *t == table) {
+            let (r, c) = loader.load_file(table, path)?;
+            rows += r;
+            changed += c;
+        }
+        match table {
+            Table::Sources => {
+                let (r, c) = loader.attach_remaining_articles()?;
+                rows += r;
+                changed += c;
+            }
+            Table::Actors => loader.check_parents()?,
+            Table::Statements | Table::Embassies => {}
+        }
+        let inserted = count(conn, table)? - before;
+        summary.push((
+            table,
+            Counts {
+                inserted,
+                updated: changed - inserted,
+                unchanged: rows - changed,
+            },
+        ));
+    }
+    Ok(summary)
+}
+
+fn count(conn: &Connection, table: Table) -> Result<u64> {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map(|n| n as u64)
+    .map_err(|e| Error::failure(format!("counting {table}")).because(e))
+}
+
+#[derive(Debug, Clone)]
+struct ActorInfo {
+    parent: Option<String>,
+    is_state: bool,
+}
+
+/// The state an import needs across rows and files.
+struct Loader<'c> {
+    conn: &'c Connection,
+    plan: &'c Plan,
+    /// Where each id of the current table was first seen in this import.
+    seen: HashMap<String, (usize, u64)>,
+    sources: HashSet<String>,
+    actors: HashMap<String, ActorInfo>,
+    /// Article texts used by a sources.csv row; the rest update existing sources.
+    articles_used: HashSet<String>,
+    /// Parents named in actors files: (file, line, parent), checked when all actors are in.
+    parents: Vec<(usize, u64, String)>,
+}
+
+/// A problem with one field, before the file and line are known.
+struct FieldError {
+    column: &'static str,
+    problem: String,
+}
+
+fn field_error(column: &'static str, problem: impl Into<String>) -> FieldError {
+    FieldError {
+        column,
+        problem: problem.into(),
+    }
+}
+
+impl<'c> Loader<'c> {
+    fn new(conn: &'c Connection, plan: &'c Plan) -> Result<Loader<'c>> {
+        Ok(Loader {
+            conn,
+            plan,
+            seen: HashMap::new(),
+            sources: HashSet::new(),
+            actors: HashMap::new(),
+            articles_used: HashSet::new(),
+            parents: Vec::new(),
+        })
+    }
+
+    /// Refresh what later rows may refer to: everything in the database so far,
+    /// including the rows this import has already written.
+    fn begin_table(&mut self, table: Table) -> Result<()> {
+        self.seen.clear();
+        let failed = |e| Error::failure("reading existing ids").because(e);
+        // Statements and embassies refer to sources and actors, which are all in by now.
+        if table == Table::Statements {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM sources")
+                .map_err(failed)?;
+            self.sources = stmt
+                .query_map([], |r| r.get(0))
+                .map_err(failed)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(failed)?;
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, parent, kind = 'state' FROM actors")
+                .map_err(failed)?;
+            self.actors = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        ActorInfo {
+                            parent: r.get(1)?,
+                            is_state: r.get(2)?,
+                        },
+                    ))
+                })
+                .map_err(failed)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(failed)?;
+        }
+        Ok(())
+    }
+
+    /// Read one CSV file and upsert its rows. Returns (rows read, rows changed).
+    fn load_file(&mut self, table: Table, path: &Path) -> Result<(u64, u64)> {
+        let at = |line: u64| format!("{}:{line}", path.display());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_path(path)
+            .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+        let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+        let columns = table.columns();
+
+        // Map each schema column to its field in the file, by header name.
+        let mut field_of: Vec<Option<usize>> = vec![None; columns.len()];
+        for (i, name) in header.iter().enumerate() {
+            let Some(c) = columns.iter().position(|c| c.name == name) else {
+                return Err(Error::data(format!(
+                    "{}: unknown column \"{name}\" in the header (the columns of {table} are {})",
+                    at(1),
+                    columns
+                        .iter()
+                        .map(|c| c.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            };
+            if field_of[c].is_some() {
+                return Err(Error::data(format!(
+                    "{}: column \"{name}\" appears twice in the header",
+                    at(1)
+                )));
+            }
+            field_of[c] = Some(i);
+        }
+        if let Some(missing) = columns
+            .iter()
+            .zip(&field_of)
+            .find(|(c, f)| c.required && f.is_none())
+        {
+            return Err(Error::data(format!(
+                "{}: the header has no \"{}\" column, which {table} requires",
+                at(1),
+                missing.0.name
+            )));
+        }
+
+        // Columns written: those in the file (absent ones are left as they are on
+        // update), those with a default (absent means the default), position_of,
+        // which is always resolved, and body when an article supplies it.
+        let mut written: Vec<usize> = (0..columns.len())
+            .filter(|&c| {
+                field_of[c].is_some()
+                    || columns[c].default.is_some()
+                    || (table == Table::Statements && columns[c].name == "position_of")
+            })
+            .collect();
+        let body = columns.iter().position(|c| c.name == "body");
+        let sql = upsert_sql(table, written.iter().map(|&c| columns[c].name));
+        let sql_with_body = match body {
+            Some(b) if !written.contains(&b) => {
+                written.push(b);
+                let sql = upsert_sql(table, written.iter().map(|&c| columns[c].name));
+                written.pop();
+                Some(sql)
+            }
+            _ => None,
+        };
+
+        let file_index = self
+            .plan
+            .files
+            .iter()
+            .position(|(_, p)| p == path)
+            .unwrap_or(0);
+        let mut record = csv::StringRecord::new();
+        let mut values: Vec<Option<String>> = vec![None; columns.len()];
+        let (mut rows, mut changed) = (0u64, 0u64);
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(path, e)),
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            rows += 1;
+            for (c, column) in columns.iter().enumerate() {
+                let raw = field_of[c]
+                    .and_then(|f| record.get(f))
+                    .filter(|v| !v.is_empty())
+                    .or(column.default);
+                values[c] = match raw {
+                    Some(v) => {
+                        self.check(column, v).map_err(|e| {
+                            Error::data(format!("{}: {}: {}", at(line), e.column, e.problem))
+                        })?;
+                        Some(v.to_owned())
+                    }
+                    None if column.required => {
+                        return Err(Error::data(format!(
+                            "{}: {}: is empty, but {table} requires it",
+                            at(line),
+                            column.name
+                        )));
+                    }
+                    None => None,
+                };
+            }
+            let id = values[0].clone().unwrap_or_default();
+            if let Some((first_file, first_line)) = self.seen.get(&id) {
+                let first = &self.plan.files[*first_file].1;
+                return Err(Error::data(format!(
+                    "{}: id: \"{id}\" appears twice in this import (first at {}:{first_line})",
+                    at(line),
+                    first.display()
+                )));
+            }
+            self.seen.insert(id.clone(), (file_index, line));
+
+            let mut sql_now = &sql;
+            let mut extra = None;
+            match table {
+                Table::Statements => self.statement(columns, &mut values).map_err(|e| {
+                    Error::data(format!("{}: {}: {}", at(line), e.column, e.problem))
+                })?,
+                Table::Embassies => {}
+                Table::Actors => {
+                    let parent = columns
+                        .iter()
+                        .position(|c| c.name == "parent")
+                        .expect("actors.parent");
+                    if let Some(p) = &values[parent] {
+                        self.parents.push((file_index, line, p.clone()));
+                    }
+                }
+                Table::Sources => {
+                    if let (Some(article), Some(b)) = (self.plan.articles.get(&id), body) {
+                        if field_of[b].is_some() && values[b].is_some() {
+                            return Err(Error::data(format!(
+                                "{}: body: given here and in {}; keep one",
+                                at(line),
+                                article.display()
+                            )));
+                        }
+                        let text = read_article(article)?;
+                        self.articles_used.insert(id.clone());
+                        match &sql_with_body {
+                            Some(with_body) => {
+                                sql_now = with_body;
+                                extra = Some(text);
+                            }
+                            None => values[b] = Some(text),
+                        }
+                    }
+                }
+            }
+
+            let mut stmt = self
+                .conn
+                .prepare_cached(sql_now)
+                .map_err(|e| Error::failure("preparing the import").because(e))?;
+            let mut params: Vec<Option<&str>> =
+                written.iter().map(|&c| values[c].as_deref()).collect();
+            if extra.is_some() {
+                params.push(extra.as_deref());
+            }
+            let n = stmt
+                .execute(rusqlite::params_from_iter(params))
+                .map_err(|e| row_error(&at(line), e))?;
+            changed += n as u64;
+        }
+        Ok((rows, changed))
+    }
+
+    /// Every parent named in an actors file must be an actor, from this import or
+    /// already in the database.
+    fn check_parents(&self) -> Result<()> {
+        let failed = |e| Error::failure("checking parents").because(e);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM actors WHERE id = ?1")
+            .map_err(failed)?;
+        for (file, line, parent) in &self.parents {
+            if !stmt.exists([parent]).map_err(failed)? {
+                let path = &self.plan.files[*file].1;
+                return Err(Error::data(format!(
+                    "{}:{line}: parent: no actor \"{parent}\"",
+                    path.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sources that this import gave no row but an article text: update their body.
+    fn attach_remaining_articles(&mut self) -> Result<(u64, u64)> {
+        let (mut rows, mut changed) = (0, 0);
+        for (id, path) in &self.plan.articles {
+            if self.articles_used.contains(id) {
+                continue;
+            }
+            let text = read_article(path)?;
+            let failed = |e| Error::failure(format!("{}", path.display())).because(e);
+            let exists = self
+                .conn
+                .prepare_cached("SELECT 1 FROM sources WHERE id = ?1")
+                .map_err(failed)?
+                .exists([id])
+                .map_err(failed)?;
+            if !exists {
+                return Err(Error::data(format!(
+                    "{}: no source \"{id}\" (add a row for it to sources.csv, or rename the file)",
+                    path.display()
+                )));
+            }
+            rows += 1;
+            changed += self
+                .conn
+                .prepare_cached("UPDATE sources SET body = ?2 WHERE id = ?1 AND body IS NOT ?2")
+                .map_err(failed)?
+                .execute((id, &text))
+                .map_err(failed)? as u64;
+        }
+        Ok((rows, changed))
+    }
+
+    fn check(&self, column: &Column, value: &str) -> std::result::Result<(), FieldError> {
+        let name = column.name;
+        match column.check {
+            Check::Text | Check::Key => Ok(()),
+            Check::ActorId => {
+                if is_iso3(value) || is_slug(value) {
+                    Ok(())
+                } else {
+                    Err(field_error(
+                        name,
+                        format!(
+                            "\"{value}\" is not an actor id (a state's ISO 3166-1 alpha-3 code such as CHN, or a lowercase slug such as imran-khan)"
+                        ),
+                    ))
+                }
+            }
+            Check::Iso3 if is_iso3(value) => Ok(()),
+            Check::Iso3 => Err(field_error(
+                name,
+                format!(
+                    "\"{value}\" is not an ISO 3166-1 alpha-3 code (three capital letters, such as CHN)"
+                ),
+            )),
+            Check::Wikidata
+                if value.len() > 1
+                    && value.starts_with('Q')
+                    && value[1..].bytes().all(|b| b.is_ascii_digit())
+                    && !value[1..].starts_with('0') =>
+            {
+                Ok(())
+            }
+            Check::Wikidata => Err(field_error(
+                name,
+                format!("\"{value}\" is not a Wikidata id (Q and digits, such as Q148)"),
+            )),
+            Check::Slug if is_slug(value) => Ok(()),
+            Check::Slug => Err(field_error(
+                name,
+                format!(
+                    "\"{value}\" is not a lowercase slug (letters, digits and '-', such as recognition)"
+                ),
+            )),
+            Check::Date => parse_date(value)
+                .map(|_| ())
+                .map_err(|problem| field_error(name, problem)),
+            Check::Stance => match value.parse::<i64>() {
+                Ok(-2..=2) => Ok(()),
+                _ => Err(field_error(
+                    name,
+                    format!("\"{value}\" is not a stance (a whole number from -2 to 2, or empty)"),
+                )),
+            },
+            Check::OneOf(allowed) if allowed.contains(&value) => Ok(()),
+            Check::OneOf(allowed) => Err(field_error(
+                name,
+                format!("\"{value}\" is not one of {}", allowed.join(", ")),
+            )),
+            Check::Source if self.sources.contains(value) => Ok(()),
+            Check::Source => Err(field_error(name, format!("no source \"{value}\""))),
+            Check::Parent => Ok(()),
+            Check::Actor if self.actors.contains_key(value) => Ok(()),
+            Check::Actor => Err(field_error(name, format!("no actor \"{value}\""))),
+            Check::State => match self.actors.get(value) {
+                Some(actor) if actor.is_state => Ok(()),
+                Some(_) => Err(field_error(
+                    name,
+                    format!("actor \"{value}\" is not of kind state"),
+                )),
+                None => Err(field_error(name, format!("no actor \"{value}\""))),
+            },
+        }
+    }
+
+    /// Statement rules that span fields: whose position it is.
+    fn statement(
+        &self,
+        columns: &[Column],
+        values: &mut [Option<String>],
+    ) -> std::result::Result<(), FieldError> {
+        let find = |name: &str| {
+            columns
+                .iter()
+                .position(|c| c.name == name)
+                .expect("statement column")
+        };
+        let (speaker, position_of, kind) = (find("speaker"), find("position_of"), find("kind"));
+        let speaker = values[speaker].clone().unwrap_or_default();
+        if values[kind].as_deref() == Some("assessment") {
+            match values[position_of].as_deref() {
+                None => {
+                    return Err(field_error(
+                        "position_of",
+                        "required for kind assessment (whose position does the speaker assess?)",
+                    ));
+                }
+                Some(p) if p == speaker => {
+                    return Err(field_error(
+                        "position_of",
+                        "an assessment is about someone else's position, not the speaker's own",
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        if values[position_of].is_none() {
+            values[position_of] = Some(self.root(&speaker)?);
+        }
+        Ok(())
+    }
+
+    /// The top of an actor's parent chain: the state or organisation it speaks for.
+    fn root(&self, actor: &str) -> std::result::Result<String, FieldError> {
+        let mut current = actor;
+        for _ in 0..=self.actors.len() {
+            match self.actors.get(current).and_then(|a| a.parent.as_deref()) {
+                Some(parent) => current = parent,
+                None => return Ok(current.to_owned()),
+            }
+        }
+        Err(field_error(
+            "speaker",
+            format!(
+                "the parent chain of \"{actor}\" is a cycle; fix the parent column in actors.csv"
+            ),
+        ))
+    }
+}
+
+fn upsert_sql<'a>(table: Table, columns: impl Iterator<Item = &'a str> + Clone) -> String {
+    let names: Vec<&str> = columns.collect();
+    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = names
+        .iter()
+        .skip(1)
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    let differs: Vec<String> = names
+        .iter()
+        .skip(1)
+        .map(|c| format!("{table}.{c} IS NOT excluded.{c}"))
+        .collect();
+    if updates.is_empty() {
+        return format!(
+            "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO NOTHING",
+            names.join(", "),
+            placeholders.join(", ")
+        );
+    }
+    // The WHERE makes an unchanged row a no-op: it is not rewritten and not counted.
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
+        names.join(", "),
+        placeholders.join(", "),
+        updates.join(", "),
+        differs.join(" OR ")
+    )
+}
+
+fn is_iso3(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_slug(s: &str) -> bool {
+    s.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A calendar date written exactly as YYYY-MM-DD.
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+}
+
+fn read_article(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::data(format!(
+            "{}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map(|p| p.line());
+    let at = match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    };
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::failure(format!("reading {}", path.display())).because(io),
+        csv::ErrorKind::Utf8 { err, .. } => Error::data(format!(
+            "{at}: field {} is not UTF-8 text; save the file as UTF-8",
+            err.field() + 1
+        )),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Error::data(format!(
+            "{at}: this row has {len} fields, the header has {expected_len}"
+        )),
+        other => Error::data(format!("{at}: {other:?}")),
+    }
+}
+
+fn row_error(at: &str, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::ConstraintViolation) => {
+            let message = match &e {
+                rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+                other => other.to_string(),
+            };
+            Error::data(format!("{at}: {message}"))
+        }
+        _ => Error::failure(at.to_owned()).because(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db;
+
+    /// The Rust-side rules must agree with schema.sql: every allowed value inserts,
+    /// and the defaults are the schema's defaults.
+    #[test]
+    fn enumerations_and_defaults_match_the_schema() {
+        let conn = db::in_memory().unwrap();
+        for kind in ACTOR_KINDS {
+            let id = if *kind == "state" {
+                "ABC".to_string()
+            } else {
+                format!("a-{kind}")
+            };
+            conn.execute(
+                "INSERT INTO actors (id, name, kind) VALUES (?1, 'n', ?2)",
+                (&id, kind),
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO actors (id, name, kind) VALUES ('AFG', 'Afghanistan', 'state')",
+            [],
+        )
+        .unwrap();
+        conn.execute("INSERT INTO sources (id, title) VALUES ('s', 't')", [])
+            .unwrap();
+        for (i, kind) in STATEMENT_KINDS.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO statements (id, source, speaker, position_of, topic, said_on, kind, quote) \
+                 VALUES (?1, 's', 'a-person', 'ABC', 'recognition', '2021-08-15', ?2, 'q')",
+                (i.to_string(), kind),
+            )
+            .unwrap();
+        }
+        for (i, status) in EMBASSY_STATUSES.iter().enumerate() {
+            for level in EMBASSY_LEVELS {
+                conn.execute(
+                    "INSERT INTO embassies (id, country, status, level, observed_on, source) VALUES (?1, 'ABC', ?2, ?3, '2021-08-15', 's')",
+                    (format!("{i}{level}"), status, level),
+                )
+                .unwrap();
+            }
+        }
+        assert!(
+            conn.execute(
+                "INSERT INTO actors (id, name, kind) VALUES ('x', 'n', 'tribe')",
+                []
+            )
+            .is_err()
+        );
+        let (host, city): (String, String) = conn
+            .query_row("SELECT host, city FROM embassies LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let defaults: Vec<(&str, &str)> = EMBASSIES
+            .iter()
+            .filter_map(|c| Some((c.name, c.default?)))
+            .collect();
+        assert_eq!(defaults, [("host", host.as_str()), ("city", city.as_str())]);
+    }
+
+    #[test]
+    fn columns_match_the_schema() {
+        let conn = db::in_memory().unwrap();
+        for table in Table::ALL {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+                ))
+                .unwrap();
+            let names: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let ours: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
+            assert_eq!(names, ours, "{table}");
+        }
+    }
+
+    #[test]
+    fn dates_must_be_real_and_exact() {
+        assert!(parse_date("2021-08-15").is_ok());
+        assert!(parse_date("2020-02-29").is_ok());
+        for bad in [
+            "2021-02-30",
+            "2021-13-01",
+            "13/08/2021",
+            " 2021-08-15",
+            "2021-8-15",
+            "2021-08-15 ",
+        ] {
+            assert_eq!(
+                parse_date(bad),
+                Err(format!("\"{bad}\" is not a date (expected YYYY-MM-DD)"))
+            );
+        }
+    }
+
+    #[test]
+    fn unchanged_rows_are_not_rewritten() {
+        let sql = upsert_sql(Table::Sources, ["id", "title"].into_iter());
+        assert_eq!(
+            sql,
+            "INSERT INTO sources (id, title) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET title = excluded.title WHERE sources.title IS NOT excluded.title"
+        );
+    }
+}

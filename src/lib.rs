@@ -1,0 +1,12 @@
+//! chancery: coded statements about recognising the Taliban government, imported
+//! from CSV into one SQLite database and answered with canned reports. The binary
+//! is a thin shell around these modules; tests reach them here.
+
+pub mod cli;
+pub mod cmd;
+pub mod db;
+pub mod error;
+pub mod import;
+pub mod output;
+pub mod query;
+pub mod report;

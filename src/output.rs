@@ -1,0 +1,355 @@
+//! Printing rows: one enum of formats, one writer each, all writing to `impl Write`.
+//! Every command that prints rows goes through here; nothing else prints to stdout.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+use comfy_table::{
+    CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
+};
+use rusqlite::types::ValueRef;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Jsonl,
+    Markdown,
+}
+
+impl Format {
+    pub const NAMES: [&'static str; 5] = ["table", "csv", "json", "jsonl", "markdown"];
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s {
+            "table" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            "jsonl" => Ok(Format::Jsonl),
+            "markdown" => Ok(Format::Markdown),
+            _ => Err(format!(
+                "unknown format {s:?} (expected one of {})",
+                Format::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+/// Receives one result set: the column names once, then each row, then `finish`.
+pub trait RowWriter {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()>;
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()>;
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RowWriter + 'w> {
+    match format {
+        Format::Table => Box::new(TableWriter {
+            out,
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }),
+        Format::Csv => Box::new(CsvWriter {
+            out: csv::Writer::from_writer(out),
+        }),
+        Format::Json => Box::new(JsonWriter {
+            out,
+            columns: Vec::new(),
+            lines: false,
+            rows: 0,
+        }),
+        Format::Jsonl => Box::new(JsonWriter {
+            out,
+            columns: Vec::new(),
+            lines: true,
+            rows: 0,
+        }),
+        Format::Markdown => Box::new(MarkdownWriter { out }),
+    }
+}
+
+/// A value as the sqlite3 shell shows it: NULL as nothing, blobs as hex.
+fn text(value: &ValueRef<'_>) -> String {
+    match *value {
+        ValueRef::Null => String::new(),
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => real(f),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        ValueRef::Blob(b) => hex(b),
+    }
+}
+
+/// Reals keep a decimal point, as SQLite prints them: 3.0, not 3.
+fn real(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{f:.1}")
+    } else {
+        f.to_string()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+fn json(value: &ValueRef<'_>) -> serde_json::Value {
+    use serde_json::Value;
+    match *value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::String(hex(b)),
+    }
+}
+
+/// The sqlite3 shell's `.mode box`.
+const BOX: TableStyle = TableStyle::new()
+    .top_border(LineStyle::new('┌', '─', '┬', '┐'))
+    .header_lines(ContentLineStyle::new('│', '│', '│'))
+    .header_separator(LineStyle::new('├', '─', '┼', '┤'))
+    .content_lines(ContentLineStyle::new('│', '│', '│'))
+    .bottom_border(LineStyle::new('└', '─', '┴', '┘'));
+
+/// Boxes around every cell, as `.mode box` draws them; numbers to the right.
+struct TableWriter<W> {
+    out: W,
+    columns: Vec<String>,
+    rows: Vec<Vec<(String, bool)>>,
+}
+
+impl<W: Write> RowWriter for TableWriter<W> {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        self.columns = columns.to_vec();
+        Ok(())
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        let numeric = |v: &ValueRef<'_>| matches!(v, ValueRef::Integer(_) | ValueRef::Real(_));
+        self.rows
+            .push(values.iter().map(|v| (text(v), numeric(v))).collect());
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let mut table = Table::new();
+        table
+            .load_style(BOX)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(&self.columns);
+        for row in self.rows.drain(..) {
+            table.add_row(row.into_iter().map(|(text, numeric)| {
+                let cell = comfy_table::Cell::new(text);
+                if numeric {
+                    cell.set_alignment(CellAlignment::Right)
+                } else {
+                    cell
+                }
+            }));
+        }
+        writeln!(self.out, "{table}")?;
+        self.out.flush()
+    }
+}
+
+struct CsvWriter<W: Write> {
+    out: csv::Writer<W>,
+}
+
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+impl<W: Write> RowWriter for CsvWriter<W> {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        self.out.write_record(columns).map_err(csv_to_io)
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        self.out
+            .write_record(values.iter().map(text))
+            .map_err(csv_to_io)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// `json`: one array, an object per line; `jsonl`: one object per line. Keys keep column order.
+struct JsonWriter<W> {
+    out: W,
+    columns: Vec<String>,
+    lines: bool,
+    rows: usize,
+}
+
+impl<W: Write> RowWriter for JsonWriter<W> {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        // Keys are encoded once, not per row.
+        self.columns = columns
+            .iter()
+            .map(|c| serde_json::Value::from(c.as_str()).to_string())
+            .collect();
+        if !self.lines {
+            self.out.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        if !self.lines {
+            self.out
+                .write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
+        }
+        self.out.write_all(b"{")?;
+        for (i, (key, value)) in self.columns.iter().zip(values).enumerate() {
+            if i > 0 {
+                self.out.write_all(b",")?;
+            }
+            write!(self.out, "{key}:{}", json(value))?;
+        }
+        self.out.write_all(b"}")?;
+        if self.lines {
+            self.out.write_all(b"\n")?;
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if !self.lines {
+            self.out
+                .write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+/// GitHub-flavoured Markdown: pipes escaped, line breaks as `<br>`.
+struct MarkdownWriter<W> {
+    out: W,
+}
+
+fn markdown_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+impl<W: Write> RowWriter for MarkdownWriter<W> {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        let header: Vec<String> = columns.iter().map(|c| markdown_cell(c)).collect();
+        writeln!(self.out, "| {} |", header.join(" | "))?;
+        writeln!(self.out, "|{}", " --- |".repeat(columns.len()))
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        let cells: Vec<String> = values.iter().map(|v| markdown_cell(&text(v))).collect();
+        writeln!(self.out, "| {} |", cells.join(" | "))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Step a prepared, bound statement and hand its rows to `writer`.
+pub fn write_statement(
+    stmt: &mut rusqlite::Statement<'_>,
+    writer: &mut dyn RowWriter,
+) -> crate::error::Result<()> {
+    let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+    writer.begin(&columns)?;
+    let failed = |e| crate::error::Error::failure("query failed").because(e);
+    let mut rows = stmt.raw_query();
+    while let Some(row) = rows.next().map_err(failed)? {
+        let values = (0..columns.len())
+            .map(|i| row.get_ref(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(failed)?;
+        writer.row(&values)?;
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        let mut w = writer(format, &mut out);
+        w.begin(&["name".into(), "stance".into(), "note".into()])
+            .unwrap();
+        w.row(&[
+            ValueRef::Text(b"Russia"),
+            ValueRef::Integer(-1),
+            ValueRef::Null,
+        ])
+        .unwrap();
+        w.row(&[
+            ValueRef::Text(b"a \"b\", c|d"),
+            ValueRef::Real(2.0),
+            ValueRef::Text(b"x\ny"),
+        ])
+        .unwrap();
+        w.finish().unwrap();
+        drop(w);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_quotes_and_leaves_null_empty() {
+        assert_eq!(
+            render(Format::Csv),
+            "name,stance,note\nRussia,-1,\n\"a \"\"b\"\", c|d\",2.0,\"x\ny\"\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_types_and_order() {
+        assert_eq!(
+            render(Format::Json),
+            "[\n{\"name\":\"Russia\",\"stance\":-1,\"note\":null},\n{\"name\":\"a \\\"b\\\", c|d\",\"stance\":2.0,\"note\":\"x\\ny\"}\n]\n"
+        );
+        assert_eq!(
+            render(Format::Jsonl),
+            "{\"name\":\"Russia\",\"stance\":-1,\"note\":null}\n{\"name\":\"a \\\"b\\\", c|d\",\"stance\":2.0,\"note\":\"x\\ny\"}\n"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_and_newlines() {
+        assert_eq!(
+            render(Format::Markdown),
+            "| name | stance | note |\n| --- | --- | --- |\n| Russia | -1 |  |\n| a \"b\", c\\|d | 2.0 | x<br>y |\n"
+        );
+    }
+
+    #[test]
+    fn empty_json_is_an_empty_array() {
+        let mut out = Vec::new();
+        let mut w = writer(Format::Json, &mut out);
+        w.begin(&["a".into()]).unwrap();
+        w.finish().unwrap();
+        drop(w);
+        assert_eq!(out, b"[]\n");
+    }
+}

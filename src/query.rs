@@ -1,0 +1,156 @@
+//! Ad hoc SQL: every statement of a script run in order, each result set printed,
+//! parameters bound by name. Read-only unless the caller allows writing, and then
+//! the whole script is one transaction.
+
+use rusqlite::fallible_iterator::FallibleIterator;
+use rusqlite::{Batch, Connection};
+
+use crate::error::{Error, Result};
+use crate::output::{self, Format};
+
+pub struct Query<'a> {
+    pub sql: &'a str,
+    /// `(name, value)`: binds `:name` (or `@name`, `$name`) in any statement.
+    pub params: &'a [(String, String)],
+    pub write: bool,
+}
+
+fn sql_error(e: rusqlite::Error) -> Error {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => Error::failure(message),
+        other => Error::failure(other.to_string()),
+    }
+}
+
+/// Run `query` against `conn`, printing each statement that returns columns.
+pub fn run(
+    conn: &mut Connection,
+    query: &Query<'_>,
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let mut used = vec![false; query.params.len()];
+    if !query.write {
+        // Check the whole script before running any of it, so a refused script
+        // prints nothing. (A writing script cannot be prepared ahead: its later
+        // statements may use tables its earlier ones create.)
+        let mut batch = Batch::new(conn, query.sql);
+        while let Some(stmt) = batch.next().map_err(sql_error)? {
+            if !stmt.readonly() {
+                return Err(Error::usage(format!(
+                    "refusing to write without --write: {}",
+                    first_line(stmt.expanded_sql().as_deref().unwrap_or(query.sql))
+                )));
+            }
+            mark_used(&stmt, query.params, &mut used);
+        }
+        check_used(query.params, &used)?;
+    }
+
+    let tx = conn.transaction().map_err(sql_error)?;
+    let mut batch = Batch::new(&tx, query.sql);
+    while let Some(mut stmt) = batch.next().map_err(sql_error)? {
+        mark_used(&stmt, query.params, &mut used);
+        for i in 1..=stmt.parameter_count() {
+            let value = stmt
+                .parameter_name(i)
+                .and_then(|name| query.params.iter().find(|(n, _)| n == &name[1..]))
+                .map(|(_, v)| v.clone());
+            stmt.raw_bind_parameter(i, value).map_err(sql_error)?;
+        }
+        if stmt.column_count() > 0 {
+            let mut writer = output::writer(format, &mut *out);
+            output::write_statement(&mut stmt, writer.as_mut())?;
+        } else {
+            stmt.raw_execute().map_err(sql_error)?;
+        }
+    }
+    // Dropping the transaction on error rolls every statement back.
+    check_used(query.params, &used)?;
+    tx.commit().map_err(sql_error)
+}
+
+fn mark_used(stmt: &rusqlite::Statement<'_>, params: &[(String, String)], used: &mut [bool]) {
+    for i in 1..=stmt.parameter_count() {
+        if let Some(p) = stmt
+            .parameter_name(i)
+            .and_then(|name| params.iter().position(|(n, _)| n == &name[1..]))
+        {
+            used[p] = true;
+        }
+    }
+}
+
+fn check_used(params: &[(String, String)], used: &[bool]) -> Result<()> {
+    match used.iter().position(|u| !u) {
+        Some(i) => Err(Error::usage(format!(
+            "--param {0}: no statement uses :{0}",
+            params[i].0
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn first_line(sql: &str) -> &str {
+    sql.trim().lines().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db;
+
+    fn run_csv(
+        conn: &mut Connection,
+        sql: &str,
+        params: &[(String, String)],
+        write: bool,
+    ) -> Result<String> {
+        let mut out = Vec::new();
+        run(conn, &Query { sql, params, write }, Format::Csv, &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn binds_parameters_by_name() {
+        let mut conn = db::in_memory().unwrap();
+        let out = run_csv(
+            &mut conn,
+            "SELECT label FROM stance_scale WHERE stance = :s",
+            &[("s".into(), "-1".into())],
+            false,
+        )
+        .unwrap();
+        assert_eq!(out, "label\nagainst\n");
+    }
+
+    #[test]
+    fn writes_are_refused_without_write_and_nothing_runs() {
+        let mut conn = db::in_memory().unwrap();
+        let err = run_csv(&mut conn, "SELECT 1; DELETE FROM stance_scale", &[], false).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "refusing to write without --write: DELETE FROM stance_scale"
+        );
+        let out = run_csv(
+            &mut conn,
+            "SELECT count(*) AS n FROM stance_scale",
+            &[],
+            false,
+        )
+        .unwrap();
+        assert_eq!(out, "n\n5\n");
+    }
+
+    #[test]
+    fn a_failing_script_with_write_changes_nothing() {
+        let mut conn = db::in_memory().unwrap();
+        let err = run_csv(&mut conn, "CREATE TABLE t (x); DELETE FROM stance_scale; INSERT INTO stance_scale VALUES (9, 'x')", &[], true).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "CHECK constraint failed: stance BETWEEN -2 AND 2"
+        );
+        let out = run_csv(&mut conn, "SELECT (SELECT count(*) FROM stance_scale) AS n, (SELECT count(*) FROM sqlite_schema WHERE name = 't') AS t", &[], false).unwrap();
+        assert_eq!(out, "n,t\n5,0\n");
+    }
+}

@@ -1,0 +1,300 @@
+//! The canned reports: plain SQL files from `reports/`, embedded in the binary.
+//! Each file's header comment names the report, says what it answers and
+//! declares its parameters; this module parses that header, checks and binds
+//! the parameters (never formatting a value into SQL), and runs the report.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+use crate::import::parse_date;
+use crate::output::{self, RowWriter};
+
+/// The built-in reports, in the order `chancery report` lists them.
+const BUILTIN: &[(&str, &str)] = &[
+    ("positions", include_str!("../reports/positions.sql")),
+    ("embassies", include_str!("../reports/embassies.sql")),
+    ("timeline", include_str!("../reports/timeline.sql")),
+    ("actors", include_str!("../reports/actors.sql")),
+    ("outlook", include_str!("../reports/outlook.sql")),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Date,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// Without the leading colon.
+    pub name: String,
+    pub kind: ParamKind,
+    /// What the SQL does when the parameter is not given; documentation only.
+    pub default: Option<String>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub name: String,
+    pub description: String,
+    pub params: Vec<Param>,
+    pub sql: String,
+}
+
+impl Report {
+    /// Parse a report file: `-- report: NAME`, `-- answers: ...`, then
+    /// `-- param :NAME date|text [default VALUE]: description` lines.
+    pub fn parse(file: &str, sql: &str) -> Result<Report, String> {
+        let (mut name, mut description, mut params) = (None, None, Vec::new());
+        for (i, line) in sql.lines().enumerate() {
+            let Some(comment) = line.strip_prefix("--") else {
+                break;
+            };
+            let comment = comment.trim();
+            let at = |problem: &str| format!("{file}:{}: {problem}", i + 1);
+            if let Some(rest) = comment.strip_prefix("report:") {
+                name = Some(rest.trim().to_owned());
+            } else if let Some(rest) = comment.strip_prefix("answers:") {
+                description = Some(rest.trim().to_owned());
+            } else if let Some(rest) = comment.strip_prefix("param ") {
+                let (declaration, text) = rest.split_once(':').and_then(|(before, after)| {
+                    // The first colon starts the name (":as_of"); the next ends the declaration.
+                    before.trim().is_empty().then(|| after.split_once(':')).flatten()
+                }).ok_or_else(|| at("a param line reads `-- param :NAME date|text [default VALUE]: description`"))?;
+                let words: Vec<&str> = declaration.split_whitespace().collect();
+                let (param, kind, default) = match words.as_slice() {
+                    [param, kind] => (param, kind, None),
+                    [param, kind, "default", value] => (param, kind, Some(value.to_string())),
+                    _ => {
+                        return Err(at(
+                            "a param line reads `-- param :NAME date|text [default VALUE]: description`",
+                        ));
+                    }
+                };
+                let kind = match *kind {
+                    "date" => ParamKind::Date,
+                    "text" => ParamKind::Text,
+                    other => {
+                        return Err(at(&format!("parameter type {other:?} is not date or text")));
+                    }
+                };
+                params.push(Param {
+                    name: param.to_string(),
+                    kind,
+                    default,
+                    description: text.trim().to_owned(),
+                });
+            }
+        }
+        let name =
+            name.ok_or_else(|| format!("{file}: no `-- report: NAME` line in the header"))?;
+        let description = description
+            .ok_or_else(|| format!("{file}: no `-- answers: ...` line in the header"))?;
+        Ok(Report {
+            name,
+            description,
+            params,
+            sql: sql.to_owned(),
+        })
+    }
+
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+
+    /// Check the values given for this report's parameters and put them in
+    /// declaration order, NULL for those not given.
+    pub fn bind(&self, given: &[(String, String)]) -> Result<Bindings> {
+        let mut values: Vec<Option<String>> = vec![None; self.params.len()];
+        for (name, value) in given {
+            let name = name.strip_prefix(':').unwrap_or(name);
+            let Some(i) = self.params.iter().position(|p| p.name == name) else {
+                let known: Vec<String> = self.params.iter().map(|p| p.name.clone()).collect();
+                return Err(Error::usage(format!(
+                    "report {} has no parameter \"{name}\" ({})",
+                    self.name,
+                    if known.is_empty() {
+                        "it takes none".to_owned()
+                    } else {
+                        format!("it takes {}", known.join(", "))
+                    }
+                )));
+            };
+            if self.params[i].kind == ParamKind::Date {
+                parse_date(value).map_err(|problem| Error::usage(format!("{name}: {problem}")))?;
+            }
+            values[i] = Some(value.clone());
+        }
+        Ok(Bindings { values })
+    }
+
+    /// Run the report and hand its rows to `writer`.
+    pub fn run(
+        &self,
+        conn: &Connection,
+        bindings: &Bindings,
+        writer: &mut dyn RowWriter,
+    ) -> Result<()> {
+        let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
+        let mut stmt = conn.prepare(&self.sql).map_err(failed)?;
+        for i in 1..=stmt.parameter_count() {
+            let name = stmt.parameter_name(i).unwrap_or("?").to_owned();
+            let Some(p) = name
+                .strip_prefix(':')
+                .and_then(|n| self.params.iter().position(|p| p.name == n))
+            else {
+                return Err(Error::failure(format!(
+                    "report {} uses {name} but does not declare it",
+                    self.name
+                )));
+            };
+            stmt.raw_bind_parameter(i, bindings.values[p].as_deref())
+                .map_err(failed)?;
+        }
+        output::write_statement(&mut stmt, writer)
+    }
+
+    /// The sqlite3 shell command line that runs this report from `reports/` with the same parameters.
+    pub fn shell_command(&self, db: &str, bindings: &Bindings) -> String {
+        let mut words = vec!["sqlite3".to_owned(), shell_word(db)];
+        for (param, value) in self.params.iter().zip(&bindings.values) {
+            if let Some(value) = value {
+                // The dot-command sees "'value'": a quoted SQL string literal.
+                let literal = format!("'{}'", value.replace('\'', "''"));
+                let dot = format!(
+                    ".param set :{} \"{}\"",
+                    param.name,
+                    literal.replace('\\', "\\\\").replace('"', "\\\"")
+                );
+                words.push(shell_word(&dot));
+            }
+        }
+        words.push(shell_word(&format!(".read reports/{}.sql", self.name)));
+        words.join(" ")
+    }
+
+    /// One line for `chancery report`'s list: each parameter with its type and default.
+    pub fn params_summary(&self) -> String {
+        self.params
+            .iter()
+            .map(|p| match &p.default {
+                Some(d) => format!(":{} {} (default {d})", p.name, kind_name(p.kind)),
+                None => format!(":{} {}", p.name, kind_name(p.kind)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn kind_name(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::Date => "date",
+        ParamKind::Text => "text",
+    }
+}
+
+/// A word for a POSIX shell: bare when safe, else in double quotes.
+fn shell_word(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=,+@%".contains(&b));
+    if safe {
+        return s.to_owned();
+    }
+    let mut quoted = String::from("\"");
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// Parameter values in the report's declaration order; `None` binds NULL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bindings {
+    values: Vec<Option<String>>,
+}
+
+/// Every built-in report, parsed.
+pub fn builtin() -> Vec<Report> {
+    BUILTIN
+        .iter()
+        .map(|(name, sql)| {
+            Report::parse(&format!("reports/{name}.sql"), sql)
+                .expect("built-in reports have valid headers")
+        })
+        .collect()
+}
+
+pub fn find(name: &str) -> Result<Report> {
+    builtin()
+        .into_iter()
+        .find(|r| r.name == name)
+        .ok_or_else(|| {
+            let names: Vec<String> = builtin().into_iter().map(|r| r.name).collect();
+            Error::usage(format!(
+                "no report \"{name}\" (the reports are {})",
+                names.join(", ")
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db;
+
+    #[test]
+    fn every_builtin_report_parses_and_declares_what_it_uses() {
+        let conn = db::in_memory().unwrap();
+        for (file, _) in BUILTIN {
+            let report = find(file).unwrap();
+            assert_eq!(&report.name, file);
+            let bindings = report.bind(&[]).unwrap();
+            let mut out = Vec::new();
+            let mut writer = output::writer(output::Format::Csv, &mut out);
+            report.run(&conn, &bindings, writer.as_mut()).unwrap();
+        }
+    }
+
+    #[test]
+    fn header_declares_parameters() {
+        let report = find("positions").unwrap();
+        assert_eq!(
+            report.params_summary(),
+            ":as_of date (default today), :topic text (default all)"
+        );
+    }
+
+    #[test]
+    fn bad_header_lines_name_the_line() {
+        let err = Report::parse(
+            "mine.sql",
+            "-- report: x\n-- answers: y\n-- param as_of date: z\nSELECT 1",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "mine.sql:3: a param line reads `-- param :NAME date|text [default VALUE]: description`"
+        );
+    }
+
+    #[test]
+    fn shell_command_quotes_values_as_sql_literals() {
+        let report = find("timeline").unwrap();
+        let bindings = report
+            .bind(&[
+                ("actor".into(), "o'brien".into()),
+                ("since".into(), "2021-08-15".into()),
+            ])
+            .unwrap();
+        assert_eq!(
+            report.shell_command("my db.sqlite", &bindings),
+            r#"sqlite3 "my db.sqlite" ".param set :actor \"'o''brien'\"" ".param set :since \"'2021-08-15'\"" ".read reports/timeline.sql""#
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! `chancery import`: counts, idempotence, updates, dry runs, and every input
+//! error with its message, its exit code and the database left as it was.
+
+use crate::workdir::Workdir;
+
+const SEED_COUNTS: &str = "sources: 1 inserted, 0 updated, 0 unchanged
+actors: 17 inserted, 0 updated, 0 unchanged
+statements: 21 inserted, 0 updated, 0 unchanged
+embassies: 4 inserted, 0 updated, 0 unchanged
+";
+
+const STATEMENTS_HEADER: &str =
+    "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary\n";
+
+#[test]
+fn seed_imports_with_exact_counts() {
+    let wd = Workdir::with_seed();
+    let run = wd.run(&["import", "seed"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", SEED_COUNTS)
+    );
+    let counts = wd.ok(&[
+        "query",
+        "SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM actors) AS actors, \
+         (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM embassies) AS embassies, \
+         (SELECT length(body) FROM sources) AS body",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        counts,
+        "sources,actors,statements,embassies,body\n1,17,21,4,2175\n"
+    );
+}
+
+#[test]
+fn position_of_defaults_to_the_root_of_the_speakers_parents() {
+    let wd = Workdir::seeded();
+    let out = wd.ok(&["query", "SELECT id, speaker, position_of FROM statements WHERE id IN ('fc-06', 'fc-12', 'fc-14', 'fc-16') ORDER BY id", "--format", "csv"]);
+    assert_eq!(
+        out,
+        "id,speaker,position_of\nfc-06,boris-johnson,GBR\nfc-12,mohammad-naeem,taliban\nfc-14,chn-mfa-spokesman,CHN\nfc-16,chn-mfa-spokesman,taliban\n"
+    );
+}
+
+#[test]
+fn importing_twice_changes_nothing() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let run = wd.run(&["import", "seed"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "sources: 0 inserted, 0 updated, 1 unchanged
+actors: 0 inserted, 0 updated, 17 unchanged
+statements: 0 inserted, 0 updated, 21 unchanged
+embassies: 0 inserted, 0 updated, 4 unchanged
+"
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn a_changed_row_is_updated_and_a_new_one_inserted() {
+    let wd = Workdir::seeded();
+    let statements = wd.read("seed/statements.csv").replace(
+        "fc-18,five-countries,rus-government,,taliban,recognition,-1,",
+        "fc-18,five-countries,rus-government,,taliban,recognition,-2,",
+    );
+    wd.write(
+        "seed/statements.csv",
+        &format!("{statements}fc-22,five-countries,imran-khan,,taliban,recognition,0,2021-08-18,paraphrase,Pakistan welcomed them.,\n"),
+    );
+    let run = wd.run(&["import", "seed"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("statements: 1 inserted, 1 updated, 20 unchanged\n"),
+        "{}",
+        run.stderr
+    );
+    let out = wd.ok(&[
+        "query",
+        "SELECT id, stance FROM statements WHERE id IN ('fc-18', 'fc-22') ORDER BY id",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out, "id,stance\nfc-18,-2\nfc-22,0\n");
+}
+
+#[test]
+fn single_files_load_by_their_name_and_columns_by_header_in_any_order() {
+    let wd = Workdir::new();
+    wd.write("in/sources.csv", "title,id\nA title,src\n");
+    wd.write(
+        "in/actors.csv",
+        "kind,name,id,parent\nperson,A Person,a-person,XYZ\nstate,Xyzland,XYZ,\n",
+    );
+    let run = wd.run(&["import", "in/actors.csv", "in/sources.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "sources: 1 inserted, 0 updated, 0 unchanged\nactors: 2 inserted, 0 updated, 0 unchanged\n\
+         statements: 0 inserted, 0 updated, 0 unchanged\nembassies: 0 inserted, 0 updated, 0 unchanged\n"
+    );
+    let out = wd.ok(&[
+        "query",
+        "SELECT id, parent FROM actors ORDER BY id",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out, "id,parent\nXYZ,\na-person,XYZ\n");
+}
+
+#[test]
+fn an_article_alone_fills_the_body_of_an_existing_source() {
+    let wd = Workdir::with_seed();
+    wd.ok(&["import", "seed/sources.csv"]);
+    assert_eq!(
+        wd.ok(&[
+            "query",
+            "SELECT body IS NULL AS empty FROM sources",
+            "--format",
+            "csv"
+        ]),
+        "empty\n1\n"
+    );
+    std::fs::remove_file(wd.path("seed/sources.csv")).unwrap();
+    for table in ["actors", "statements", "embassies"] {
+        std::fs::remove_file(wd.path(&format!("seed/{table}.csv"))).unwrap();
+    }
+    let run = wd.run(&["import", "seed"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("sources: 0 inserted, 1 updated, 0 unchanged\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        wd.ok(&[
+            "query",
+            "SELECT length(body) AS n FROM sources",
+            "--format",
+            "csv"
+        ]),
+        "n\n2175\n"
+    );
+}
+
+#[test]
+fn dry_run_checks_everything_and_writes_nothing() {
+    let wd = Workdir::with_seed();
+    let run = wd.run(&["import", "--dry-run", "seed"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        format!("{SEED_COUNTS}dry run: nothing was written to chancery.db\n")
+    );
+    assert!(!wd.exists("chancery.db"));
+    assert_eq!(
+        std::fs::read_dir(wd.path(".")).unwrap().count(),
+        1,
+        "only seed/ is left"
+    );
+
+    wd.ok(&["import", "seed"]);
+    let before = wd.dump("chancery.db");
+    wd.write("more/statements.csv", &format!("{STATEMENTS_HEADER}fc-99,five-countries,imran-khan,,,engagement,1,2021-09-01,paraphrase,x,\n"));
+    let run = wd.run(&["import", "--dry-run", "more"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("statements: 1 inserted, 0 updated, 0 unchanged\n")
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+
+    wd.write("bad/statements.csv", &format!("{STATEMENTS_HEADER}fc-99,five-countries,nobody,,,engagement,1,2021-09-01,paraphrase,x,\n"));
+    wd.fails(
+        &["import", "--dry-run", "bad"],
+        65,
+        "chancery: bad/statements.csv:2: speaker: no actor \"nobody\"",
+    );
+}
+
+#[test]
+fn a_failed_import_into_a_new_database_leaves_no_file() {
+    let wd = Workdir::with_seed();
+    wd.write(
+        "seed/statements.csv",
+        &wd.read("seed/statements.csv")
+            .replace("2021-08-16,quote,this", "2021-08-36,quote,this"),
+    );
+    wd.fails(
+        &["import", "seed"],
+        65,
+        "chancery: seed/statements.csv:21: said_on: \"2021-08-36\" is not a date (expected YYYY-MM-DD)",
+    );
+    assert_eq!(
+        std::fs::read_dir(wd.path(".")).unwrap().count(),
+        1,
+        "only seed/ is left"
+    );
+}
+
+/// Each case: a file to import on top of the seed, and the one line it must produce.
+const BAD_INPUT: &[(&str, &str, &str)] = &[
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,-2,2021-13-01,paraphrase,x,\n",
+        "said_on: \"2021-13-01\" is not a date (expected YYYY-MM-DD)",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-jonson,,taliban,recognition,-2,2021-08-15,paraphrase,x,\n",
+        "speaker: no actor \"boris-jonson\"",
+    ),
+    (
+        "statements.csv",
+        "fc-99,nowhere,boris-johnson,,taliban,recognition,-2,2021-08-15,paraphrase,x,\n",
+        "source: no source \"nowhere\"",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,3,2021-08-15,paraphrase,x,\n",
+        "stance: \"3\" is not a stance (a whole number from -2 to 2, or empty)",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,high,2021-08-15,paraphrase,x,\n",
+        "stance: \"high\" is not a stance (a whole number from -2 to 2, or empty)",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,rumour,x,\n",
+        "kind: \"rumour\" is not one of quote, paraphrase, assessment",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,Recognition,1,2021-08-15,quote,x,\n",
+        "topic: \"Recognition\" is not a lowercase slug (letters, digits and '-', such as recognition)",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,assessment,x,\n",
+        "position_of: required for kind assessment (whose position does the speaker assess?)",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,quote,,\n",
+        "quote: is empty, but statements requires it",
+    ),
+    (
+        "statements.csv",
+        "fc-99,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,quote\n",
+        "this row has 9 fields, the header has 11",
+    ),
+    (
+        "statements.csv",
+        "fc-01,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,quote,x,\nfc-01,five-countries,boris-johnson,,taliban,recognition,1,2021-08-15,quote,x,\n",
+        "id: \"fc-01\" appears twice in this import (first at bad/statements.csv:2)",
+    ),
+    (
+        "embassies.csv",
+        "e1,taliban,AFG,Kabul,open,,2021-08-15,five-countries,\n",
+        "country: actor \"taliban\" is not of kind state",
+    ),
+    (
+        "embassies.csv",
+        "e1,CHN,AFG,Kabul,shut,,2021-08-15,five-countries,\n",
+        "status: \"shut\" is not one of open, limited, suspended, relocated, closed",
+    ),
+    (
+        "embassies.csv",
+        "e1,CHN,AFG,Kabul,open,consul,2021-08-15,five-countries,\n",
+        "level: \"consul\" is not one of ambassador, charge, technical, none",
+    ),
+    (
+        "actors.csv",
+        "Bad Id,Someone,person,,,,,\n",
+        "id: \"Bad Id\" is not an actor id (a state's ISO 3166-1 alpha-3 code such as CHN, or a lowercase slug such as imran-khan)",
+    ),
+    (
+        "actors.csv",
+        "someone,Someone,person,,nobody,,,\n",
+        "parent: no actor \"nobody\"",
+    ),
+    (
+        "actors.csv",
+        "taliban,Taliban,government,,mohammad-naeem,,,\n",
+        "parent: cycle in the actors' parent chain",
+    ),
+    (
+        "actors.csv",
+        "someone,Someone,tribe,,,,,\n",
+        "kind: \"tribe\" is not one of state, government, organization, office, person, group, media",
+    ),
+    (
+        "sources.csv",
+        "s2,,,,\n",
+        "title: is empty, but sources requires it",
+    ),
+];
+
+fn header(file: &str) -> &'static str {
+    match file {
+        "statements.csv" => STATEMENTS_HEADER,
+        "embassies.csv" => "id,country,host,city,status,level,observed_on,source,note\n",
+        "actors.csv" => "id,name,kind,iso3,parent,role,aliases,wikidata\n",
+        "sources.csv" => "id,title,publisher,url,published_on\n",
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn bad_rows_name_file_line_and_column_and_change_nothing() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    for (file, rows, problem) in BAD_INPUT {
+        let _ = std::fs::remove_dir_all(wd.path("bad"));
+        wd.write(&format!("bad/{file}"), &format!("{}{rows}", header(file)));
+        let line = rows.lines().count() + 1;
+        wd.fails(
+            &["import", "bad"],
+            65,
+            &format!("chancery: bad/{file}:{line}: {problem}"),
+        );
+        assert_eq!(wd.dump("chancery.db"), before, "{file}: {problem}");
+    }
+}
+
+#[test]
+fn bad_headers_are_named() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    wd.write("bad/sources.csv", "id,title,colour\ns,t,red\n");
+    wd.fails(
+        &["import", "bad"],
+        65,
+        "chancery: bad/sources.csv:1: unknown column \"colour\" in the header (the columns of sources are id, title, publisher, url, published_on, body)",
+    );
+    wd.write("bad/sources.csv", "id,publisher\ns,p\n");
+    wd.fails(
+        &["import", "bad"],
+        65,
+        "chancery: bad/sources.csv:1: the header has no \"title\" column, which sources requires",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn an_error_in_a_later_file_undoes_the_earlier_ones() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    wd.write("two/sources.csv", "id,title\nnew-source,A new source\n");
+    wd.write(
+        "two/embassies.csv",
+        "id,country,status,observed_on,source\ne9,GBR,closed,2021-08-15,nowhere\n",
+    );
+    wd.fails(
+        &["import", "two"],
+        65,
+        "chancery: two/embassies.csv:2: source: no source \"nowhere\"",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn missing_paths_and_unknown_files_are_refused() {
+    let wd = Workdir::new();
+    wd.fails(
+        &["import", "nowhere"],
+        66,
+        "chancery: nowhere: No such file or directory (os error 2)",
+    );
+    wd.write("people.csv", "id\n");
+    wd.fails(
+        &["import", "people.csv"],
+        65,
+        "chancery: people.csv: not a table file (name it sources.csv, actors.csv, statements.csv or embassies.csv)",
+    );
+    std::fs::create_dir(wd.path("empty")).unwrap();
+    wd.fails(
+        &["import", "empty"],
+        65,
+        "chancery: empty: nothing to import (expected sources.csv, actors.csv, statements.csv, embassies.csv or articles/)",
+    );
+    assert!(!wd.exists("chancery.db"));
+}

@@ -1,0 +1,10 @@
+//! Tests of the `chancery` binary: one module per command, each test in its own
+//! temporary directory, with exact outputs and exit codes.
+
+mod formats;
+mod import;
+mod misc;
+mod query;
+mod report;
+mod shell;
+mod workdir;

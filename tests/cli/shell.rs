@@ -1,0 +1,170 @@
+//! The database as the sqlite3 shell sees it: schema.sql builds the same
+//! database, every report file runs there with the same rows, and the schema
+//! rejects bad rows typed by hand.
+
+use serde_json::Value;
+
+use crate::workdir::{Workdir, repo};
+
+const REPORTS: [&str; 5] = ["positions", "embassies", "timeline", "actors", "outlook"];
+
+/// Rows from `sqlite3 -json`, which prints nothing at all for no rows.
+fn shell_rows(stdout: &str) -> Value {
+    if stdout.trim().is_empty() {
+        Value::Array(vec![])
+    } else {
+        serde_json::from_str(stdout).unwrap()
+    }
+}
+
+fn chancery_rows(wd: &Workdir, args: &[&str]) -> Value {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&wd.ok(&all)).unwrap()
+}
+
+#[test]
+fn every_report_file_runs_in_the_shell_with_the_same_rows() {
+    let wd = Workdir::seeded();
+    for name in REPORTS {
+        let file = repo(&format!("reports/{name}.sql"));
+        let read = format!(".read '{}'", file.display());
+        let run = wd.sqlite3(&["-json", "chancery.db", &read], None);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{name}");
+        let rows = shell_rows(&run.stdout);
+        assert!(
+            rows.as_array().is_some_and(|r| !r.is_empty()),
+            "{name} has rows on the seed"
+        );
+        assert_eq!(rows, chancery_rows(&wd, &[name]), "{name}");
+    }
+}
+
+#[test]
+fn report_files_take_parameters_in_the_shell() {
+    let wd = Workdir::seeded();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("positions", &[("as_of", "2021-08-15")]),
+        ("positions", &[("topic", "recognition")]),
+        ("embassies", &[("as_of", "2021-08-16")]),
+        ("timeline", &[("actor", "RUS"), ("since", "2021-08-17")]),
+        ("outlook", &[("as_of", "2021-08-16")]),
+    ];
+    for (name, params) in cases {
+        let mut args = vec!["-json".to_owned(), "chancery.db".to_owned()];
+        let mut ours = vec![name.to_string()];
+        for (key, value) in *params {
+            args.push(format!(".param set :{key} \"'{value}'\""));
+            ours.extend(["--param".to_owned(), format!("{key}={value}")]);
+        }
+        args.push(format!(
+            ".read '{}'",
+            repo(&format!("reports/{name}.sql")).display()
+        ));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = wd.sqlite3(&args, None);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (0, ""),
+            "{name} {params:?}"
+        );
+        let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+        let expected = chancery_rows(&wd, &ours);
+        assert!(
+            expected.as_array().is_some_and(|r| !r.is_empty()),
+            "{name} {params:?} has rows"
+        );
+        assert_eq!(shell_rows(&run.stdout), expected, "{name} {params:?}");
+    }
+}
+
+#[test]
+fn the_printed_shell_command_runs() {
+    let wd = Workdir::seeded();
+    std::fs::create_dir(wd.path("reports")).unwrap();
+    std::fs::copy(
+        repo("reports/positions.sql"),
+        wd.path("reports/positions.sql"),
+    )
+    .unwrap();
+    let sql = wd.ok(&["report", "positions", "--as-of", "2021-08-15", "--sql"]);
+    let command = sql.lines().last().unwrap().trim_start_matches("--").trim();
+    let run: crate::workdir::Run = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!(
+                "{} -json",
+                command
+                    .replacen("sqlite3 ", "sqlite3 -json ", 1)
+                    .trim_end_matches(" -json")
+            ),
+        ])
+        .current_dir(wd.path("."))
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{command}");
+    assert_eq!(
+        shell_rows(&run.stdout),
+        chancery_rows(&wd, &["positions", "--as-of", "2021-08-15"])
+    );
+}
+
+#[test]
+fn schema_sql_in_the_shell_builds_what_init_builds() {
+    let wd = Workdir::new();
+    let schema = std::fs::read_to_string(repo("schema.sql")).unwrap();
+    let run = wd.sqlite3(&["by-hand.db"], Some(&schema));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    wd.ok(&["init"]);
+    assert_eq!(wd.dump("by-hand.db"), wd.dump("chancery.db"));
+}
+
+#[test]
+fn the_schema_rejects_bad_rows_typed_in_the_shell() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let cases = [
+        (
+            "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote) \
+          VALUES ('x', 'five-countries', 'imran-khan', 'PAK', 'recognition', 3, '2021-08-16', 'quote', 'q');",
+            "CHECK constraint failed: stance",
+        ),
+        (
+            "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote) \
+          VALUES ('x', 'five-countries', 'imran-khan', 'PAK', 'recognition', 1, '2021-02-30', 'quote', 'q');",
+            "CHECK constraint failed: said_on",
+        ),
+        (
+            "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote) \
+          VALUES ('x', 'five-countries', 'imran-kahn', 'PAK', 'recognition', 1, '2021-08-16', 'quote', 'q');",
+            "FOREIGN KEY constraint failed",
+        ),
+        (
+            "INSERT INTO embassies (id, country, status, observed_on, source) VALUES ('x', 'CHN', 'shut', '2021-08-16', 'five-countries');",
+            "CHECK constraint failed: status",
+        ),
+        (
+            "INSERT INTO embassies (id, country, status, observed_on, source) VALUES ('x', 'taliban', 'open', '2021-08-16', 'five-countries');",
+            "country: an embassy's country must be an actor of kind 'state'",
+        ),
+        (
+            "UPDATE actors SET parent = 'mohammad-naeem' WHERE id = 'taliban';",
+            "parent: cycle in the actors' parent chain",
+        ),
+        (
+            "INSERT INTO actors (id, name, kind) VALUES ('Imran', 'Imran', 'person');",
+            "CHECK constraint failed: id",
+        ),
+    ];
+    for (sql, error) in cases {
+        let run = wd.sqlite3(
+            &["chancery.db"],
+            Some(&format!("PRAGMA foreign_keys = ON;\n{sql}\n")),
+        );
+        assert_ne!(run.code, 0, "{sql}");
+        assert!(run.stderr.contains(error), "{sql}: {}", run.stderr);
+    }
+    assert_eq!(wd.dump("chancery.db"), before);
+}

@@ -6,6 +6,9 @@
 -- same rules as rows imported by `chancery`. Open every connection with
 -- `PRAGMA foreign_keys = ON;` (chancery does; the sqlite3 shell does not by default).
 --
+-- Text is never the empty string: an empty CSV field means NULL, and the CHECKs
+-- below keep '' out, so that a database always survives export and re-import.
+--
 -- Dates are ISO `YYYY-MM-DD` text. `date(x, '+0 days')` normalises impossible days
 -- such as 2021-02-30 to another date, so `x IS date(x, '+0 days')` accepts exactly
 -- the real calendar dates (plain `date(x)` lets 2021-02-30 through).
@@ -29,12 +32,14 @@ INSERT INTO stance_scale (stance, label) VALUES
 
 -- Where statements come from: an article, a transcript, a press release.
 CREATE TABLE sources (
-    id           TEXT PRIMARY KEY NOT NULL CONSTRAINT id CHECK (id <> ''),
+    -- The id names the file articles/<id>.txt, so it must be a safe file name.
+    id           TEXT PRIMARY KEY NOT NULL
+                 CONSTRAINT id CHECK (id GLOB '[A-Za-z0-9_]*' AND id NOT GLOB '*[^A-Za-z0-9._-]*'),
     title        TEXT NOT NULL CONSTRAINT title CHECK (title <> ''),
-    publisher    TEXT,
-    url          TEXT,
+    publisher    TEXT CONSTRAINT publisher CHECK (publisher <> ''),
+    url          TEXT CONSTRAINT url CHECK (url <> ''),
     published_on TEXT CONSTRAINT published_on CHECK (published_on IS date(published_on, '+0 days')),
-    body         TEXT  -- the full text of the source, from articles/<id>.txt
+    body         TEXT CONSTRAINT body CHECK (body <> '')  -- the full text of the source, from articles/<id>.txt
 ) STRICT;
 
 -- Who speaks, and on whose behalf: states, governments, organisations, offices, people.
@@ -46,8 +51,8 @@ CREATE TABLE actors (
                  ('state', 'government', 'organization', 'office', 'person', 'group', 'media')),
     iso3     TEXT CONSTRAINT iso3 CHECK (iso3 GLOB '[A-Z][A-Z][A-Z]'),
     parent   TEXT REFERENCES actors (id),  -- the state or organisation a person or office belongs to
-    role     TEXT,                          -- e.g. 'Prime Minister of Pakistan'
-    aliases  TEXT,                          -- other names as written in the news, separated by '|'
+    role     TEXT CONSTRAINT role CHECK (role <> ''),        -- e.g. 'Prime Minister of Pakistan'
+    aliases  TEXT CONSTRAINT aliases CHECK (aliases <> ''),  -- other names as written in the news, separated by '|'
     wikidata TEXT CONSTRAINT wikidata CHECK (wikidata GLOB 'Q[1-9]*' AND wikidata NOT GLOB 'Q*[^0-9]*'),
     CONSTRAINT id CHECK (
         CASE kind
@@ -95,7 +100,7 @@ CREATE TABLE statements (
     said_on     TEXT NOT NULL CONSTRAINT said_on CHECK (said_on IS date(said_on, '+0 days')),
     kind        TEXT NOT NULL CONSTRAINT kind CHECK (kind IN ('quote', 'paraphrase', 'assessment')),
     quote       TEXT NOT NULL CONSTRAINT quote CHECK (quote <> ''),  -- verbatim for 'quote', the source's wording otherwise
-    summary     TEXT,                                   -- the analyst's one-line English summary
+    summary     TEXT CONSTRAINT summary CHECK (summary <> ''),  -- the analyst's one-line English summary
     -- An assessment is a third party's claim about someone else's position.
     CONSTRAINT position_of CHECK (kind <> 'assessment' OR position_of <> speaker)
 ) STRICT;
@@ -119,7 +124,7 @@ CREATE TABLE embassies (
     level       TEXT CONSTRAINT level CHECK (level IN ('ambassador', 'charge', 'technical', 'none')),
     observed_on TEXT NOT NULL CONSTRAINT observed_on CHECK (observed_on IS date(observed_on, '+0 days')),
     source      TEXT NOT NULL REFERENCES sources (id),
-    note        TEXT,
+    note        TEXT CONSTRAINT note CHECK (note <> ''),
     CONSTRAINT host CHECK (host <> country)
 ) STRICT;
 
@@ -180,6 +185,24 @@ SELECT e.id,
 FROM embassies AS e
 JOIN actors AS c ON c.id = e.country
 JOIN actors AS h ON h.id = e.host;
+
+-- Rows that break a rule the triggers above enforce on every write; only rows
+-- written while the triggers were bypassed can be here. `chancery check` lists
+-- them, and so does `SELECT * FROM rule_violations;` in the shell.
+CREATE VIEW rule_violations AS
+WITH RECURSIVE up (start, id, depth) AS (
+    SELECT id, parent, 1 FROM actors WHERE parent IS NOT NULL
+    UNION ALL
+    SELECT up.start, actors.parent, up.depth + 1
+    FROM up JOIN actors ON actors.id = up.id
+    WHERE actors.parent IS NOT NULL AND up.id <> up.start AND up.depth < 10000
+)
+SELECT DISTINCT 'actors' AS "table", start AS id, 'parent: cycle in the actors'' parent chain' AS problem
+FROM up WHERE id = start
+UNION ALL
+SELECT 'embassies', e.id, 'country: an embassy''s country must be an actor of kind ''state'''
+FROM embassies AS e JOIN actors AS a ON a.id = e.country
+WHERE a.kind <> 'state';
 
 -- The schema version chancery checks on open; migrations raise it one step at a time.
 PRAGMA user_version = 1;

@@ -48,8 +48,19 @@ pub enum Command {
     Report(ReportArgs),
     /// Run ad hoc SQL, read-only unless --write is given
     Query(QueryArgs),
+    /// Write the database out as CSV files and articles/, in the import format
+    Export(ExportArgs),
+    /// Check the database's integrity, references and rules; exit 65 on a problem
+    Check,
     /// Print the embedded schema.sql
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A new or empty directory
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -29,9 +29,13 @@ pub enum Access {
     ReadOnly,
 }
 
-/// What a connection needs before any work: references enforced, patience with other writers.
+/// What a connection needs before any work: references enforced, patience with
+/// other writers, and temporary data in memory: every upsert keeps a statement
+/// journal so that a failing row can be undone alone, and in a temporary file
+/// that is millions of tiny writes on a large import.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "temp_store", "memory")?;
     conn.busy_timeout(BUSY_TIMEOUT)
 }
 

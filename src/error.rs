@@ -15,6 +15,8 @@ pub enum Kind {
     Data,
     /// A named file or database does not exist.
     NoInput,
+    /// Stopped by Ctrl-C; nothing was written.
+    Interrupted,
 }
 
 impl Kind {
@@ -24,6 +26,7 @@ impl Kind {
             Kind::Usage => 2,
             Kind::Data => 65,
             Kind::NoInput => 66,
+            Kind::Interrupted => 130,
         }
     }
 }
@@ -56,6 +59,10 @@ impl Error {
 
     pub fn no_input(message: impl Into<String>) -> Error {
         Error::new(Kind::NoInput, message)
+    }
+
+    pub fn interrupted(message: impl Into<String>) -> Error {
+        Error::new(Kind::Interrupted, message)
     }
 
     pub fn failure(message: impl Into<String>) -> Error {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode};
 
 use crate::error::{Error, Result};
+use crate::strict_csv::{StrictReader, quoting_error};
 
 /// The tables an import fills, in the order they must load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,6 +40,11 @@ impl Table {
 
     fn from_name(name: &str) -> Option<Table> {
         Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The table's columns, in the order of the schema and of the CSV files.
+    pub fn column_names(self) -> impl Iterator<Item = &'static str> {
+        self.columns().iter().map(|c| c.name)
     }
 
     fn columns(self) -> &'static [Column] {
@@ -76,6 +82,8 @@ pub const EMBASSY_LEVELS: &[&str] = &["ambassador", "charge", "technical", "none
 enum Check {
     Text,
     Key,
+    /// Names the file articles/<id>.txt.
+    SourceId,
     ActorId,
     Iso3,
     Wikidata,
@@ -110,7 +118,7 @@ const fn col(name: &'static str, check: Check, required: bool) -> Column {
 }
 
 const SOURCES: &[Column] = &[
-    col("id", Check::Key, true),
+    col("id", Check::SourceId, true),
     col("title", Check::Text, true),
     col("publisher", Check::Text, false),
     col("url", Check::Text, false),
@@ -393,11 +401,28 @@ impl<'c> Loader<'c> {
     /// Read one CSV file and upsert its rows. Returns (rows read, rows changed).
     fn load_file(&mut self, table: Table, path: &Path) -> Result<(u64, u64)> {
         let at = |line: u64| format!("{}:{line}", path.display());
+        let file = std::fs::File::open(path)
+            .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .from_path(path)
-            .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
-        let header = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+            .from_reader(StrictReader::new(file));
+        let header = match reader.headers() {
+            Ok(header) => header.clone(),
+            // The reader reads ahead, so a problem on a later line can surface here,
+            // before the header is known: read the header alone to name the column.
+            Err(e) => {
+                let header = csv::Reader::from_path(path)
+                    .and_then(|mut r| r.headers().cloned())
+                    .unwrap_or_default();
+                return Err(csv_error(path, &header, e));
+            }
+        };
+        if header.is_empty() {
+            return Err(Error::data(format!(
+                "{}: the file is empty; a table file starts with a header line",
+                path.display()
+            )));
+        }
         let columns = table.columns();
 
         // Map each schema column to its field in the file, by header name.
@@ -469,7 +494,10 @@ impl<'c> Loader<'c> {
             match reader.read_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(csv_error(path, e)),
+                Err(e) => return Err(csv_error(path, &header, e)),
+            }
+            if crate::interrupt::requested() {
+                return Err(Error::interrupted("interrupted"));
             }
             let line = record.position().map_or(0, |p| p.line());
             rows += 1;
@@ -617,6 +645,13 @@ impl<'c> Loader<'c> {
         let name = column.name;
         match column.check {
             Check::Text | Check::Key => Ok(()),
+            Check::SourceId if is_file_name(value) => Ok(()),
+            Check::SourceId => Err(field_error(
+                name,
+                format!(
+                    "\"{value}\" is not a source id (letters, digits, '.', '_' and '-', not starting with '.' or '-'; it names articles/<id>.txt)"
+                ),
+            )),
             Check::ActorId => {
                 if is_iso3(value) || is_slug(value) {
                     Ok(())
@@ -771,6 +806,14 @@ fn upsert_sql<'a>(table: Table, columns: impl Iterator<Item = &'a str> + Clone) 
     )
 }
 
+fn is_file_name(s: &str) -> bool {
+    s.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
 fn is_iso3(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
@@ -811,17 +854,31 @@ fn read_article(path: &Path) -> Result<String> {
     })
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map(|p| p.line());
-    let at = match line {
-        Some(line) => format!("{}:{line}", path.display()),
+/// A CSV reading error as one line: where, and what to fix. `header` names the fields.
+fn csv_error(path: &Path, header: &csv::StringRecord, e: csv::Error) -> Error {
+    let at = match e.position() {
+        Some(p) => format!("{}:{}", path.display(), p.line()),
         None => path.display().to_string(),
     };
+    let column = |field: usize| {
+        header
+            .get(field)
+            .map_or_else(|| format!("field {}", field + 1), str::to_owned)
+    };
     match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::failure(format!("reading {}", path.display())).because(io),
+        csv::ErrorKind::Io(io) => match quoting_error(&io) {
+            Some(q) => Error::data(format!(
+                "{}:{}: {}: {}",
+                path.display(),
+                q.line,
+                column(q.field),
+                q.problem
+            )),
+            None => Error::failure(format!("reading {}", path.display())).because(io),
+        },
         csv::ErrorKind::Utf8 { err, .. } => Error::data(format!(
-            "{at}: field {} is not UTF-8 text; save the file as UTF-8",
-            err.field() + 1
+            "{at}: {}: not UTF-8 text; save the file as UTF-8",
+            column(err.field())
         )),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

@@ -2,11 +2,16 @@
 //! from CSV into one SQLite database and answered with canned reports. The binary
 //! is a thin shell around these modules; tests reach them here.
 
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod db;
 pub mod error;
+pub mod export;
+pub mod generate;
 pub mod import;
+pub mod interrupt;
 pub mod output;
 pub mod query;
 pub mod report;
+pub mod strict_csv;

@@ -2,7 +2,10 @@
 //! parameters bound by name. Read-only unless the caller allows writing, and then
 //! the whole script is one transaction.
 
+use std::sync::{Arc, Mutex};
+
 use rusqlite::fallible_iterator::FallibleIterator;
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::{Batch, Connection};
 
 use crate::error::{Error, Result};
@@ -22,6 +25,56 @@ fn sql_error(e: rusqlite::Error) -> Error {
     }
 }
 
+/// Pragmas that only read, allowed with an argument in a read-only query.
+const READING_PRAGMAS: &[&str] = &[
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "foreign_key_check",
+    "integrity_check",
+    "quick_check",
+];
+
+/// What a read-only query may not do even on a read-only connection: attach
+/// files (ATTACH can create them), set pragmas (writable_schema, query_only and
+/// friends), or load code. Keeps the reason for the first refusal, for the message.
+fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
+    let refused = Arc::new(Mutex::new(None));
+    let reason = Arc::clone(&refused);
+    let hook = move |ctx: AuthContext<'_>| {
+        let why = match ctx.action {
+            AuthAction::Attach { filename } => Some(format!("ATTACH '{filename}'")),
+            AuthAction::Detach { database_name } => Some(format!("DETACH {database_name}")),
+            AuthAction::Pragma {
+                pragma_name,
+                pragma_value: Some(value),
+            } if !READING_PRAGMAS.contains(&pragma_name.to_ascii_lowercase().as_str()) => {
+                Some(format!("PRAGMA {pragma_name} = {value}"))
+            }
+            AuthAction::Function { function_name }
+                if function_name.eq_ignore_ascii_case("load_extension") =>
+            {
+                Some("load_extension()".to_owned())
+            }
+            _ => None,
+        };
+        match why {
+            Some(why) => {
+                *reason.lock().expect("authorizer reason") = Some(why);
+                Authorization::Deny
+            }
+            None => Authorization::Allow,
+        }
+    };
+    conn.authorizer(Some(hook))
+        .map_err(|e| Error::failure("installing the query guard").because(e))?;
+    Ok(refused)
+}
+
 /// Run `query` against `conn`, printing each statement that returns columns.
 pub fn run(
     conn: &mut Connection,
@@ -31,6 +84,11 @@ pub fn run(
 ) -> Result<()> {
     let mut used = vec![false; query.params.len()];
     if !query.write {
+        let refused = guard(conn)?;
+        let sql_error = |e| match refused.lock().expect("authorizer reason").take() {
+            Some(what) => Error::usage(format!("refusing {what} without --write")),
+            None => sql_error(e),
+        };
         // Check the whole script before running any of it, so a refused script
         // prints nothing. (A writing script cannot be prepared ahead: its later
         // statements may use tables its earlier ones create.)

@@ -2,39 +2,35 @@
 
 use std::io::Write;
 
-use rusqlite::TransactionBehavior;
+use rusqlite::{ErrorCode, TransactionBehavior};
 
 use super::Ctx;
 use crate::cli::ImportArgs;
 use crate::db::Target;
 use crate::error::{Error, Result};
 use crate::import::{self, Plan};
+use crate::interrupt;
+
+/// The page cache an import may use, in KiB: SQLite's default 2 MiB spills to the
+/// WAL over and over on a large import. A ceiling, not an allocation.
+const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+
+/// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
+const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
+    interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
     let plan = Plan::from_paths(&args.paths)?;
     let mut target = Target::open(&ctx.db)?;
-    let failed = |e| Error::failure(format!("{}", ctx.db.display())).because(e);
-    let summary = {
-        // IMMEDIATE: take the write lock now, not halfway through the files.
-        let tx = target
-            .connection()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(failed)?;
-        // Parents in actors.csv may come after their children; every reference is
-        // checked row by row anyway, and once more by SQLite at commit.
-        tx.pragma_update(None, "defer_foreign_keys", true)
-            .map_err(failed)?;
-        let summary = import::load(&tx, &plan)?;
-        if !args.dry_run {
-            tx.commit().map_err(|e| {
-                Error::data(format!(
-                    "{}: the import would leave a reference broken; nothing was written",
-                    ctx.db.display()
-                ))
-                .because(e)
-            })?;
+    let db = ctx.db.display().to_string();
+    let result = load(&mut target, &plan, args.dry_run, &db);
+    let summary = match result {
+        Err(_) if interrupt::requested() => {
+            return Err(Error::interrupted(format!(
+                "interrupted; nothing was written to {db}"
+            )));
         }
-        summary
+        other => other?,
     };
     if !args.dry_run {
         target.finish()?;
@@ -49,7 +45,41 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
         )?;
     }
     if args.dry_run {
-        writeln!(err, "dry run: nothing was written to {}", ctx.db.display())?;
+        writeln!(err, "dry run: nothing was written to {db}")?;
     }
     Ok(())
+}
+
+fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str) -> Result<import::Summary> {
+    let failed = |e| Error::failure(db.to_owned()).because(e);
+    let conn = target.connection();
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)
+        .map_err(failed)?;
+    // Long SQLite work (a big statement, the commit) stops too when Ctrl-C is pressed.
+    conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested))
+        .map_err(failed)?;
+    // IMMEDIATE: take the write lock now, waiting for another writer up to the busy
+    // timeout, rather than failing halfway through the files.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {
+        if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) {
+            Error::failure(format!("database is busy: another process is writing to {db}; nothing was written, try again"))
+        } else {
+            failed(e)
+        }
+    })?;
+    // Parents in actors.csv may come after their children; every reference is
+    // checked row by row anyway, and once more by SQLite at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)
+        .map_err(failed)?;
+    let summary = import::load(&tx, plan)?;
+    if !dry_run {
+        tx.commit().map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::ConstraintViolation) => Error::data(format!(
+                "{db}: the import would leave a reference broken; nothing was written"
+            ))
+            .because(e),
+            _ => failed(e),
+        })?;
+    }
+    Ok(summary)
 }

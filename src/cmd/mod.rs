@@ -8,6 +8,8 @@ use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::output::Format;
 
+mod check;
+mod export;
 mod import;
 mod init;
 mod query;
@@ -37,6 +39,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(args, &ctx),
         Command::Report(args) => report::run(args, &ctx),
         Command::Query(args) => query::run(args, &ctx),
+        Command::Export(args) => export::run(args, &ctx),
+        Command::Check => check::run(&ctx),
         Command::Schema => schema::run(&ctx),
     }
 }

@@ -1,9 +1,14 @@
 //! Tests of the `chancery` binary: one module per command, each test in its own
 //! temporary directory, with exact outputs and exit codes.
 
+mod bad;
+mod concurrency;
+mod crash;
+mod export;
 mod formats;
 mod import;
 mod misc;
+mod properties;
 mod query;
 mod report;
 mod shell;

@@ -102,3 +102,59 @@ fn sql_errors_are_one_line() {
         "chancery: --param b: no statement uses :b",
     );
 }
+
+#[test]
+fn a_read_only_query_cannot_attach_set_pragmas_or_load_code() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let cases = [
+        (
+            "ATTACH 'other.db' AS other",
+            "chancery: refusing ATTACH 'other.db' without --write",
+        ),
+        (
+            "VACUUM INTO 'copy.db'",
+            "chancery: refusing to write without --write: VACUUM INTO 'copy.db'",
+        ),
+        (
+            "PRAGMA writable_schema = ON",
+            "chancery: refusing PRAGMA writable_schema = ON without --write",
+        ),
+        (
+            "PRAGMA query_only = OFF",
+            "chancery: refusing PRAGMA query_only = OFF without --write",
+        ),
+        (
+            "PRAGMA user_version = 7",
+            "chancery: refusing PRAGMA user_version = 7 without --write",
+        ),
+        (
+            "SELECT load_extension('evil')",
+            "chancery: refusing load_extension() without --write",
+        ),
+        (
+            "CREATE TABLE t (x)",
+            "chancery: refusing to write without --write: CREATE TABLE t (x)",
+        ),
+        (
+            "INSERT INTO stance_scale VALUES (3, 'x')",
+            "chancery: refusing to write without --write: INSERT INTO stance_scale VALUES (3, 'x')",
+        ),
+        (
+            "UPDATE actors SET name = 'x'",
+            "chancery: refusing to write without --write: UPDATE actors SET name = 'x'",
+        ),
+    ];
+    for (sql, message) in cases {
+        wd.fails(&["query", sql], 2, message);
+    }
+    assert!(!wd.exists("other.db") && !wd.exists("copy.db"));
+    assert_eq!(wd.dump("chancery.db"), before);
+    // Reading pragmas still work.
+    assert_eq!(
+        wd.ok(&["query", "PRAGMA table_info(sources)", "--format", "csv"])
+            .lines()
+            .count(),
+        7
+    );
+}

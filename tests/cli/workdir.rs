@@ -204,3 +204,25 @@ impl Workdir {
         self.path(relative).exists()
     }
 }
+
+impl Workdir {
+    /// A seeded workdir with a generated data set of `statements` rows in `gen/`.
+    pub fn seeded_with_generated(statements: u64) -> Workdir {
+        let wd = Workdir::seeded();
+        let sizes = chancery::generate::Sizes {
+            statements,
+            actors: 1_000,
+            sources: 100,
+        };
+        chancery::generate::write(&wd.path("gen"), sizes).unwrap();
+        wd
+    }
+
+    /// `PRAGMA integrity_check` through a read-write connection, which also
+    /// recovers a WAL left behind by a killed writer.
+    pub fn integrity(&self, db: &str) -> String {
+        let conn = Connection::open(self.path(db)).unwrap();
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap()
+    }
+}

@@ -23,11 +23,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let sizes = chancery::generate::Sizes {
-        statements: args.statements,
-        actors: args.actors,
-        sources: args.sources,
-    };
+    let sizes = chancery::generate::Sizes { statements: args.statements, actors: args.actors, sources: args.sources };
     match chancery::generate::write(&args.out_dir, sizes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

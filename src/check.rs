@@ -21,19 +21,11 @@ pub fn check(conn: &Connection) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
 
     let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(failed)?;
-    for line in stmt
-        .query_map([], |r| r.get::<_, String>(0))
-        .map_err(failed)?
-    {
+    for line in stmt.query_map([], |r| r.get::<_, String>(0)).map_err(failed)? {
         let line = line.map_err(failed)?;
         if line != "ok" {
             let table = line.rsplit_once(" in ").map_or("", |(_, t)| t).to_owned();
-            problems.push(Problem {
-                check: "integrity",
-                table,
-                row: None,
-                problem: line,
-            });
+            problems.push(Problem { check: "integrity", table, row: None, problem: line });
         }
     }
 
@@ -48,23 +40,14 @@ pub fn check(conn: &Connection) -> Result<Vec<Problem>> {
         .map_err(failed)?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
         })
         .map_err(failed)?;
     for row in rows {
         let (table, rowid, parent, column) = row.map_err(failed)?;
         let id: Option<String> = match &rowid {
             Some(rowid) => conn
-                .query_row(
-                    &format!("SELECT id FROM \"{table}\" WHERE rowid = ?1"),
-                    [rowid],
-                    |r| r.get(0),
-                )
+                .query_row(&format!("SELECT id FROM \"{table}\" WHERE rowid = ?1"), [rowid], |r| r.get(0))
                 .map_err(failed)?,
             None => None,
         };
@@ -76,20 +59,10 @@ pub fn check(conn: &Connection) -> Result<Vec<Problem>> {
         });
     }
 
-    let mut stmt = conn
-        .prepare("SELECT \"table\", id, problem FROM rule_violations")
-        .map_err(failed)?;
-    for row in stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .map_err(failed)?
-    {
+    let mut stmt = conn.prepare("SELECT \"table\", id, problem FROM rule_violations").map_err(failed)?;
+    for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(failed)? {
         let (table, id, problem) = row.map_err(failed)?;
-        problems.push(Problem {
-            check: "rules",
-            table,
-            row: Some(id),
-            problem,
-        });
+        problems.push(Problem { check: "rules", table, row: Some(id), problem });
     }
     Ok(problems)
 }
@@ -115,26 +88,13 @@ mod tests {
              PRAGMA ignore_check_constraints = OFF;",
         )
         .unwrap();
-        let found: Vec<(String, String, Option<String>, String)> = check(&conn)
-            .unwrap()
-            .into_iter()
-            .map(|p| (p.check.to_owned(), p.table, p.row, p.problem))
-            .collect();
+        let found: Vec<(String, String, Option<String>, String)> =
+            check(&conn).unwrap().into_iter().map(|p| (p.check.to_owned(), p.table, p.row, p.problem)).collect();
         assert_eq!(
             found,
             [
-                (
-                    "integrity".into(),
-                    "sources".into(),
-                    None,
-                    "CHECK constraint failed in sources".into()
-                ),
-                (
-                    "references".into(),
-                    "actors".into(),
-                    Some("a-three".into()),
-                    "parent: no row in actors".into()
-                ),
+                ("integrity".into(), "sources".into(), None, "CHECK constraint failed in sources".into()),
+                ("references".into(), "actors".into(), Some("a-three".into()), "parent: no row in actors".into()),
                 (
                     "rules".into(),
                     "actors".into(),

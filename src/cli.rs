@@ -15,24 +15,17 @@ use crate::output::Format;
 #[command(name = "chancery", version, about, max_term_width = 100)]
 pub struct Cli {
     /// The database file
-    #[arg(
-        long,
-        global = true,
-        env = "CHANCERY_DB",
-        default_value = "chancery.db",
-        value_name = "PATH"
-    )]
+    #[arg(long, global = true, env = "CHANCERY_DB", default_value = "chancery.db", value_name = "PATH")]
     pub db: PathBuf,
 
-    /// How to print rows
+    /// How to print rows [default: table; csv for extract]
     #[arg(
         long,
         global = true,
-        default_value = "table",
         value_name = "FORMAT",
         value_parser = PossibleValuesParser::new(Format::NAMES).map(|s| s.parse::<Format>().expect("a listed format"))
     )]
-    pub format: Format,
+    pub format: Option<Format>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -52,8 +45,58 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the database's integrity, references and rules; exit 65 on a problem
     Check,
+    /// Check every quote against its source's text; exit 65 if one is missing
+    Verify(VerifyArgs),
+    /// Draft statements from an article's text, as CSV for statements.csv
+    Extract(ExtractArgs),
+    /// Full-text search over quotes, summaries and speakers' names
+    Search(SearchArgs),
     /// Print the embedded schema.sql
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Only the quotes of this source
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A plain-text article
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The id of the article's source (its published_on becomes said_on)
+    #[arg(long, value_name = "ID")]
+    pub source: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// An FTS5 query: words, "a phrase", prefix*, AND, OR, NOT
+    pub query: String,
+
+    /// At most this many matches
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: u32,
+
+    /// Only statements on this topic
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+
+    /// Only statements this actor spoke or whose position they express
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+
+    /// Only statements made on or after this date
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<NaiveDate>,
+
+    /// Only statements made on or before this date
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -124,9 +167,7 @@ pub struct QueryArgs {
 }
 
 fn key_value(s: &str) -> Result<(String, String), String> {
-    let (key, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("{s:?} is not KEY=VALUE"))?;
+    let (key, value) = s.split_once('=').ok_or_else(|| format!("{s:?} is not KEY=VALUE"))?;
     let key = key.strip_prefix(':').unwrap_or(key);
     if key.is_empty() {
         return Err(format!("{s:?} has no KEY before ="));
@@ -142,9 +183,11 @@ fn date(s: &str) -> Result<NaiveDate, String> {
 pub fn one_line(error: &clap::Error) -> String {
     let rendered = error.render().to_string();
     let mut line = String::new();
-    for part in rendered.lines().map(str::trim).filter(|l| {
-        !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
-    }) {
+    for part in rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information"))
+    {
         if !line.is_empty() {
             line.push_str(if line.ends_with(':') { " " } else { "; " });
         }

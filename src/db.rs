@@ -11,10 +11,20 @@ use crate::error::{Error, Result};
 /// The one definition of the database; `sqlite3 new.db < schema.sql` builds the same.
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
+/// One step from a released schema version to the next: SQL, then work that SQL
+/// cannot do.
+struct Migration {
+    sql: &'static str,
+    then: Option<fn(&Connection) -> Result<()>>,
+}
+
 /// Upgrades of a released database, in order: entry N takes `user_version` N+1 to
 /// N+2. Append only; never edit an entry once released. `schema.sql` always
 /// describes the newest version, so a fresh database never runs these.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[Migration] = &[
+    // 1 -> 2: statements get a stable key, located quotes and full-text search.
+    Migration { sql: include_str!("../migrations/0002_provenance.sql"), then: Some(crate::provenance::locate_all) },
+];
 
 /// The `user_version` of a database built by this binary.
 pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
@@ -48,9 +58,7 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 }
 
 fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |row| {
-        row.get(0)
-    })
+    conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |row| row.get(0))
 }
 
 /// Open a database that must already exist (`report`, `query`): never creates a file.
@@ -61,8 +69,8 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
-    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-        .map_err(|e| sqlite_error(path, e))?;
+    let mut conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| sqlite_error(path, e))?;
     configure(&conn).map_err(|e| sqlite_error(path, e))?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))? {
         return Err(Error::failure(format!(
@@ -73,8 +81,8 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
     upgrade(&mut conn, path)?;
     if access == Access::ReadOnly {
         drop(conn);
-        conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| sqlite_error(path, e))?;
+        conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| sqlite_error(path, e))?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
     }
     Ok(conn)
@@ -101,17 +109,14 @@ fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     // All steps in one transaction: an interrupted upgrade leaves the old version intact.
     let tx = conn.transaction().map_err(|e| sqlite_error(path, e))?;
-    for (step, sql) in MIGRATIONS.iter().enumerate().skip(version as usize - 1) {
-        tx.execute_batch(sql)
-            .and_then(|()| tx.pragma_update(None, "user_version", step as i64 + 2))
-            .map_err(|e| {
-                Error::failure(format!(
-                    "{}: migration to version {}",
-                    path.display(),
-                    step + 2
-                ))
-                .because(e)
-            })?;
+    for (step, migration) in MIGRATIONS.iter().enumerate().skip(version as usize - 1) {
+        let to = step as i64 + 2;
+        tx.execute_batch(migration.sql)
+            .and_then(|()| tx.pragma_update(None, "user_version", to))
+            .map_err(|e| Error::failure(format!("{}: migration to version {to}", path.display())).because(e))?;
+        if let Some(then) = migration.then {
+            then(&tx)?;
+        }
     }
     tx.commit().map_err(|e| sqlite_error(path, e))
 }
@@ -123,11 +128,8 @@ pub fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
 
 /// An in-memory database with the schema, for dry runs against no file and for tests.
 pub fn in_memory() -> Result<Connection> {
-    let conn = Connection::open_in_memory()
-        .map_err(|e| Error::failure("in-memory database").because(e))?;
-    configure(&conn)
-        .and_then(|()| create_schema(&conn))
-        .map_err(|e| Error::failure("schema.sql").because(e))?;
+    let conn = Connection::open_in_memory().map_err(|e| Error::failure("in-memory database").because(e))?;
+    configure(&conn).and_then(|()| create_schema(&conn)).map_err(|e| Error::failure("schema.sql").because(e))?;
     Ok(conn)
 }
 
@@ -142,17 +144,10 @@ pub struct NewDatabase {
 
 impl NewDatabase {
     pub fn create(target: &Path) -> Result<NewDatabase> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let conn = Connection::open(&temp).map_err(|e| sqlite_error(target, e))?;
-        let mut db = NewDatabase {
-            conn: None,
-            temp,
-            target: target.to_path_buf(),
-        };
+        let mut db = NewDatabase { conn: None, temp, target: target.to_path_buf() };
         // WAL lets readers carry on during an import; it is recorded in the file itself.
         conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
             .and_then(|()| configure(&conn))
@@ -163,20 +158,16 @@ impl NewDatabase {
     }
 
     pub fn connection(&mut self) -> &mut Connection {
-        self.conn
-            .as_mut()
-            .expect("connection is open until persist")
+        self.conn.as_mut().expect("connection is open until persist")
     }
 
     /// Close the database (checkpointing its WAL into the file) and move it into place.
     pub fn persist(mut self) -> Result<()> {
         if let Some(conn) = self.conn.take() {
-            conn.close()
-                .map_err(|(_, e)| sqlite_error(&self.target, e))?;
+            conn.close().map_err(|(_, e)| sqlite_error(&self.target, e))?;
         }
-        std::fs::rename(&self.temp, &self.target).map_err(|e| {
-            Error::failure(format!("cannot create {}", self.target.display())).because(e)
-        })
+        std::fs::rename(&self.temp, &self.target)
+            .map_err(|e| Error::failure(format!("cannot create {}", self.target.display())).because(e))
     }
 }
 
@@ -204,8 +195,8 @@ impl Target {
         if !path.exists() {
             return NewDatabase::create(path).map(Target::New);
         }
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .map_err(|e| sqlite_error(path, e))?;
+        let mut conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| sqlite_error(path, e))?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
         // A zero-length file (from `touch`, or the sqlite3 shell) is a database waiting for its schema.
         if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
@@ -244,38 +235,19 @@ mod tests {
     fn schema_builds_and_records_its_version() {
         let conn = in_memory().unwrap();
         assert_eq!(user_version(&conn).unwrap(), SCHEMA_VERSION);
-        let labels: i64 = conn
-            .query_row("SELECT count(*) FROM stance_scale", [], |r| r.get(0))
-            .unwrap();
+        let labels: i64 = conn.query_row("SELECT count(*) FROM stance_scale", [], |r| r.get(0)).unwrap();
         assert_eq!(labels, 5);
     }
 
     #[test]
     fn impossible_dates_are_refused_by_the_schema() {
         let conn = in_memory().unwrap();
-        for date in [
-            "2021-02-30",
-            "2021-13-01",
-            "2021-8-15",
-            " 2021-08-15",
-            "13/08/2021",
-        ] {
+        for date in ["2021-02-30", "2021-13-01", "2021-8-15", " 2021-08-15", "13/08/2021"] {
             let err = conn
-                .execute(
-                    "INSERT INTO sources (id, title, published_on) VALUES ('s', 't', ?1)",
-                    [date],
-                )
+                .execute("INSERT INTO sources (id, title, published_on) VALUES ('s', 't', ?1)", [date])
                 .unwrap_err();
-            assert!(
-                err.to_string()
-                    .contains("CHECK constraint failed: published_on"),
-                "{date}: {err}"
-            );
+            assert!(err.to_string().contains("CHECK constraint failed: published_on"), "{date}: {err}");
         }
-        conn.execute(
-            "INSERT INTO sources (id, title, published_on) VALUES ('s', 't', '2020-02-29')",
-            [],
-        )
-        .unwrap();
+        conn.execute("INSERT INTO sources (id, title, published_on) VALUES ('s', 't', '2020-02-29')", []).unwrap();
     }
 }

@@ -18,16 +18,8 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
         let path = path.display().to_string();
         move |e| Error::failure(path).because(e)
     };
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map_err(io_error(dir))?
-            .next()
-            .is_some()
-    {
-        return Err(Error::usage(format!(
-            "{} is not empty; export into a new or empty directory",
-            dir.display()
-        )));
+    if dir.exists() && std::fs::read_dir(dir).map_err(io_error(dir))?.next().is_some() {
+        return Err(Error::usage(format!("{} is not empty; export into a new or empty directory", dir.display())));
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
     let sql_error = |e| Error::failure("export").because(e);
@@ -35,37 +27,25 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
     let mut written = Vec::new();
     for table in Table::ALL {
         // Bodies go to articles/, one file each, rather than into a CSV column.
-        let columns: Vec<&str> = table
-            .column_names()
-            .filter(|c| !(table == Table::Sources && *c == "body"))
-            .collect();
+        let columns: Vec<&str> = table.column_names().filter(|c| !(table == Table::Sources && *c == "body")).collect();
         let path = dir.join(format!("{table}.csv"));
         let file = std::fs::File::create(&path).map_err(io_error(&path))?;
         // Insertion order, so that a re-import gives the rows the same rowids.
-        let mut stmt = conn
-            .prepare(&format!(
-                "SELECT {} FROM {table} ORDER BY rowid",
-                columns.join(", ")
-            ))
-            .map_err(sql_error)?;
+        let mut stmt =
+            conn.prepare(&format!("SELECT {} FROM {table} ORDER BY rowid", columns.join(", "))).map_err(sql_error)?;
         let mut writer = output::writer(Format::Csv, std::io::BufWriter::new(file));
         output::write_statement(&mut stmt, writer.as_mut())?;
-        let rows: i64 = conn
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .map_err(sql_error)?;
+        let rows: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).map_err(sql_error)?;
         written.push((table, rows as u64));
     }
 
     let articles = dir.join("articles");
-    let mut stmt = conn
-        .prepare("SELECT id, body FROM sources WHERE body IS NOT NULL ORDER BY rowid")
-        .map_err(sql_error)?;
+    let mut stmt =
+        conn.prepare("SELECT id, body FROM sources WHERE body IS NOT NULL ORDER BY rowid").map_err(sql_error)?;
     let mut rows = stmt.query([]).map_err(sql_error)?;
     while let Some(row) = rows.next().map_err(sql_error)? {
-        let (id, body): (String, String) = (
-            row.get(0).map_err(sql_error)?,
-            row.get(1).map_err(sql_error)?,
-        );
+        let (id, body): (String, String) = (row.get(0).map_err(sql_error)?, row.get(1).map_err(sql_error)?);
         std::fs::create_dir_all(&articles).map_err(io_error(&articles))?;
         let path = articles.join(format!("{id}.txt"));
         std::fs::write(&path, body).map_err(io_error(&path))?;

@@ -36,13 +36,7 @@ impl Rng {
 }
 
 const TOPICS: &[&str] = &["recognition", "engagement", "rights", "stability", "aid"];
-const PUBLISHERS: &[&str] = &[
-    "Wire Service",
-    "Daily Courier",
-    "Evening Post",
-    "Regional Review",
-    "State Broadcaster",
-];
+const PUBLISHERS: &[&str] = &["Wire Service", "Daily Courier", "Evening Post", "Regional Review", "State Broadcaster"];
 const OPENINGS: &[&str] = &[
     "We will engage with the authorities in Kabul",
     "Our position has not changed",
@@ -70,24 +64,15 @@ const FIRST_DAY: i64 = 18_854; // 2021-08-15, in days since 1970-01-01
 const SPAN_DAYS: i64 = 5 * 365;
 
 fn date(days_since_epoch: i64) -> String {
-    let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")
-        + chrono::Days::new(days_since_epoch as u64);
+    let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch") + chrono::Days::new(days_since_epoch as u64);
     date.format("%Y-%m-%d").to_string()
 }
 
 /// A three-letter code for the i-th generated state; AFG stays the host.
 fn state_code(i: u64) -> String {
-    let letters = [
-        b'A' + (i / 676 % 26) as u8,
-        b'A' + (i / 26 % 26) as u8,
-        b'A' + (i % 26) as u8,
-    ];
+    let letters = [b'A' + (i / 676 % 26) as u8, b'A' + (i / 26 % 26) as u8, b'A' + (i % 26) as u8];
     let code = String::from_utf8(letters.to_vec()).expect("ASCII");
-    if code == "AFG" {
-        "ZZZ".to_owned()
-    } else {
-        code
-    }
+    if code == "AFG" { "ZZZ".to_owned() } else { code }
 }
 
 /// Write sources.csv, actors.csv, statements.csv and embassies.csv into `dir`.
@@ -99,9 +84,7 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
     let csv_err = |e: csv::Error| io::Error::other(e.to_string());
 
     let mut sources = csv::Writer::from_path(dir.join("sources.csv")).map_err(csv_err)?;
-    sources
-        .write_record(["id", "title", "publisher", "url", "published_on"])
-        .map_err(csv_err)?;
+    sources.write_record(["id", "title", "publisher", "url", "published_on"]).map_err(csv_err)?;
     for i in 0..sizes.sources.max(1) {
         let day = FIRST_DAY + (i as i64 * SPAN_DAYS) / sizes.sources.max(1) as i64;
         sources
@@ -117,48 +100,17 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
     sources.flush()?;
 
     let mut actors = csv::Writer::from_path(dir.join("actors.csv")).map_err(csv_err)?;
+    actors.write_record(["id", "name", "kind", "iso3", "parent", "role", "aliases", "wikidata"]).map_err(csv_err)?;
     actors
-        .write_record([
-            "id", "name", "kind", "iso3", "parent", "role", "aliases", "wikidata",
-        ])
+        .write_record(["AFG", "Afghanistan", "state", "AFG", "", "", "Afghanistan|Afghan", "Q889"])
         .map_err(csv_err)?;
     actors
-        .write_record([
-            "AFG",
-            "Afghanistan",
-            "state",
-            "AFG",
-            "",
-            "",
-            "Afghanistan|Afghan",
-            "Q889",
-        ])
-        .map_err(csv_err)?;
-    actors
-        .write_record([
-            "taliban",
-            "Taliban",
-            "government",
-            "",
-            "",
-            "",
-            "Taliban|the Taliban",
-            "",
-        ])
+        .write_record(["taliban", "Taliban", "government", "", "", "", "Taliban|the Taliban", ""])
         .map_err(csv_err)?;
     for s in 0..states {
         let code = state_code(s);
         actors
-            .write_record([
-                code.as_str(),
-                &format!("State {code}"),
-                "state",
-                &code,
-                "",
-                "",
-                "",
-                "",
-            ])
+            .write_record([code.as_str(), &format!("State {code}"), "state", &code, "", "", "", ""])
             .map_err(csv_err)?;
     }
     for p in 0..others {
@@ -170,11 +122,7 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
         } else {
             ("person", "Minister")
         };
-        let parent = if kind == "media" {
-            String::new()
-        } else {
-            state.clone()
-        };
+        let parent = if kind == "media" { String::new() } else { state.clone() };
         actors
             .write_record([
                 format!("actor-{p:06}"),
@@ -211,11 +159,7 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
         let day = FIRST_DAY + (i as i64 * SPAN_DAYS) / n as i64 + rng.below(7) as i64;
         let speaker_index = rng.below(others);
         let media = speaker_index % 10 == 9;
-        let state_index = if media {
-            rng.below(states)
-        } else {
-            speaker_index % states
-        };
+        let state_index = if media { rng.below(states) } else { speaker_index % states };
         let topic = rng.pick(TOPICS);
         // Each state drifts from its starting stance towards engagement over the years.
         let start = (state_index % 5) as i64 - 2;
@@ -228,32 +172,20 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
         } else {
             "paraphrase"
         };
-        let quote = format!(
-            "{} {} {}",
-            rng.pick(OPENINGS),
-            rng.pick(MIDDLES),
-            rng.pick(ENDINGS)
-        );
+        let quote = format!("{} {} {}", rng.pick(OPENINGS), rng.pick(MIDDLES), rng.pick(ENDINGS));
         statements
             .write_record([
                 format!("st-{i:08}"),
                 format!("src-{:06}", rng.below(sizes.sources.max(1))),
                 format!("actor-{speaker_index:06}"),
-                if media {
-                    state_code(state_index)
-                } else {
-                    String::new()
-                },
+                if media { state_code(state_index) } else { String::new() },
                 "taliban".to_owned(),
                 topic.to_owned(),
                 stance.to_string(),
                 date(day.min(FIRST_DAY + SPAN_DAYS)),
                 kind.to_owned(),
                 quote,
-                format!(
-                    "State {} on {topic}, stance {stance}.",
-                    state_code(state_index)
-                ),
+                format!("State {} on {topic}, stance {stance}.", state_code(state_index)),
             ])
             .map_err(csv_err)?;
     }
@@ -261,25 +193,10 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
 
     let mut embassies = csv::Writer::from_path(dir.join("embassies.csv")).map_err(csv_err)?;
     embassies
-        .write_record([
-            "id",
-            "country",
-            "host",
-            "city",
-            "status",
-            "level",
-            "observed_on",
-            "source",
-            "note",
-        ])
+        .write_record(["id", "country", "host", "city", "status", "level", "observed_on", "source", "note"])
         .map_err(csv_err)?;
-    const STEPS: &[(&str, &str)] = &[
-        ("open", "ambassador"),
-        ("suspended", "none"),
-        ("limited", "charge"),
-        ("open", "charge"),
-        ("closed", "none"),
-    ];
+    const STEPS: &[(&str, &str)] =
+        &[("open", "ambassador"), ("suspended", "none"), ("limited", "charge"), ("open", "charge"), ("closed", "none")];
     for s in 0..states {
         let events = 1 + rng.below(4);
         for e in 0..events {

@@ -5,9 +5,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use comfy_table::{
-    CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
-};
+use comfy_table::{CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
 use rusqlite::types::ValueRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +31,7 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "jsonl" => Ok(Format::Jsonl),
             "markdown" => Ok(Format::Markdown),
-            _ => Err(format!(
-                "unknown format {s:?} (expected one of {})",
-                Format::NAMES.join(", ")
-            )),
+            _ => Err(format!("unknown format {s:?} (expected one of {})", Format::NAMES.join(", "))),
         }
     }
 }
@@ -50,26 +45,10 @@ pub trait RowWriter {
 
 pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RowWriter + 'w> {
     match format {
-        Format::Table => Box::new(TableWriter {
-            out,
-            columns: Vec::new(),
-            rows: Vec::new(),
-        }),
-        Format::Csv => Box::new(CsvWriter {
-            out: csv::Writer::from_writer(out),
-        }),
-        Format::Json => Box::new(JsonWriter {
-            out,
-            columns: Vec::new(),
-            lines: false,
-            rows: 0,
-        }),
-        Format::Jsonl => Box::new(JsonWriter {
-            out,
-            columns: Vec::new(),
-            lines: true,
-            rows: 0,
-        }),
+        Format::Table => Box::new(TableWriter { out, columns: Vec::new(), rows: Vec::new() }),
+        Format::Csv => Box::new(CsvWriter { out: csv::Writer::from_writer(out) }),
+        Format::Json => Box::new(JsonWriter { out, columns: Vec::new(), lines: false, rows: 0 }),
+        Format::Jsonl => Box::new(JsonWriter { out, columns: Vec::new(), lines: true, rows: 0 }),
         Format::Markdown => Box::new(MarkdownWriter { out }),
     }
 }
@@ -87,20 +66,14 @@ fn text(value: &ValueRef<'_>) -> String {
 
 /// Reals keep a decimal point, as SQLite prints them: 3.0, not 3.
 fn real(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{f:.1}")
-    } else {
-        f.to_string()
-    }
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.1}") } else { f.to_string() }
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 fn json(value: &ValueRef<'_>) -> serde_json::Value {
@@ -137,25 +110,17 @@ impl<W: Write> RowWriter for TableWriter<W> {
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
         let numeric = |v: &ValueRef<'_>| matches!(v, ValueRef::Integer(_) | ValueRef::Real(_));
-        self.rows
-            .push(values.iter().map(|v| (text(v), numeric(v))).collect());
+        self.rows.push(values.iter().map(|v| (text(v), numeric(v))).collect());
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
         let mut table = Table::new();
-        table
-            .load_style(BOX)
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(&self.columns);
+        table.load_style(BOX).set_content_arrangement(ContentArrangement::Disabled).set_header(&self.columns);
         for row in self.rows.drain(..) {
             table.add_row(row.into_iter().map(|(text, numeric)| {
                 let cell = comfy_table::Cell::new(text);
-                if numeric {
-                    cell.set_alignment(CellAlignment::Right)
-                } else {
-                    cell
-                }
+                if numeric { cell.set_alignment(CellAlignment::Right) } else { cell }
             }));
         }
         writeln!(self.out, "{table}")?;
@@ -180,9 +145,7 @@ impl<W: Write> RowWriter for CsvWriter<W> {
     }
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
-        self.out
-            .write_record(values.iter().map(text))
-            .map_err(csv_to_io)
+        self.out.write_record(values.iter().map(text)).map_err(csv_to_io)
     }
 
     fn finish(&mut self) -> io::Result<()> {
@@ -201,10 +164,7 @@ struct JsonWriter<W> {
 impl<W: Write> RowWriter for JsonWriter<W> {
     fn begin(&mut self, columns: &[String]) -> io::Result<()> {
         // Keys are encoded once, not per row.
-        self.columns = columns
-            .iter()
-            .map(|c| serde_json::Value::from(c.as_str()).to_string())
-            .collect();
+        self.columns = columns.iter().map(|c| serde_json::Value::from(c.as_str()).to_string()).collect();
         if !self.lines {
             self.out.write_all(b"[")?;
         }
@@ -213,8 +173,7 @@ impl<W: Write> RowWriter for JsonWriter<W> {
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
         if !self.lines {
-            self.out
-                .write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
+            self.out.write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
         }
         self.out.write_all(b"{")?;
         for (i, (key, value)) in self.columns.iter().zip(values).enumerate() {
@@ -233,8 +192,7 @@ impl<W: Write> RowWriter for JsonWriter<W> {
 
     fn finish(&mut self) -> io::Result<()> {
         if !self.lines {
-            self.out
-                .write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }
@@ -246,10 +204,7 @@ struct MarkdownWriter<W> {
 }
 
 fn markdown_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    s.replace('\\', "\\\\").replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
 }
 
 impl<W: Write> RowWriter for MarkdownWriter<W> {
@@ -270,19 +225,14 @@ impl<W: Write> RowWriter for MarkdownWriter<W> {
 }
 
 /// Step a prepared, bound statement and hand its rows to `writer`.
-pub fn write_statement(
-    stmt: &mut rusqlite::Statement<'_>,
-    writer: &mut dyn RowWriter,
-) -> crate::error::Result<()> {
+pub fn write_statement(stmt: &mut rusqlite::Statement<'_>, writer: &mut dyn RowWriter) -> crate::error::Result<()> {
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();
     writer.begin(&columns)?;
     let failed = |e| crate::error::Error::failure("query failed").because(e);
     let mut rows = stmt.raw_query();
     while let Some(row) = rows.next().map_err(failed)? {
-        let values = (0..columns.len())
-            .map(|i| row.get_ref(i))
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(failed)?;
+        let values =
+            (0..columns.len()).map(|i| row.get_ref(i)).collect::<rusqlite::Result<Vec<_>>>().map_err(failed)?;
         writer.row(&values)?;
     }
     writer.finish()?;
@@ -296,20 +246,9 @@ mod tests {
     fn render(format: Format) -> String {
         let mut out = Vec::new();
         let mut w = writer(format, &mut out);
-        w.begin(&["name".into(), "stance".into(), "note".into()])
-            .unwrap();
-        w.row(&[
-            ValueRef::Text(b"Russia"),
-            ValueRef::Integer(-1),
-            ValueRef::Null,
-        ])
-        .unwrap();
-        w.row(&[
-            ValueRef::Text(b"a \"b\", c|d"),
-            ValueRef::Real(2.0),
-            ValueRef::Text(b"x\ny"),
-        ])
-        .unwrap();
+        w.begin(&["name".into(), "stance".into(), "note".into()]).unwrap();
+        w.row(&[ValueRef::Text(b"Russia"), ValueRef::Integer(-1), ValueRef::Null]).unwrap();
+        w.row(&[ValueRef::Text(b"a \"b\", c|d"), ValueRef::Real(2.0), ValueRef::Text(b"x\ny")]).unwrap();
         w.finish().unwrap();
         drop(w);
         String::from_utf8(out).unwrap()
@@ -317,10 +256,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_leaves_null_empty() {
-        assert_eq!(
-            render(Format::Csv),
-            "name,stance,note\nRussia,-1,\n\"a \"\"b\"\", c|d\",2.0,\"x\ny\"\n"
-        );
+        assert_eq!(render(Format::Csv), "name,stance,note\nRussia,-1,\n\"a \"\"b\"\", c|d\",2.0,\"x\ny\"\n");
     }
 
     #[test]

@@ -49,15 +49,12 @@ fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
         let why = match ctx.action {
             AuthAction::Attach { filename } => Some(format!("ATTACH '{filename}'")),
             AuthAction::Detach { database_name } => Some(format!("DETACH {database_name}")),
-            AuthAction::Pragma {
-                pragma_name,
-                pragma_value: Some(value),
-            } if !READING_PRAGMAS.contains(&pragma_name.to_ascii_lowercase().as_str()) => {
+            AuthAction::Pragma { pragma_name, pragma_value: Some(value) }
+                if !READING_PRAGMAS.contains(&pragma_name.to_ascii_lowercase().as_str()) =>
+            {
                 Some(format!("PRAGMA {pragma_name} = {value}"))
             }
-            AuthAction::Function { function_name }
-                if function_name.eq_ignore_ascii_case("load_extension") =>
-            {
+            AuthAction::Function { function_name } if function_name.eq_ignore_ascii_case("load_extension") => {
                 Some("load_extension()".to_owned())
             }
             _ => None,
@@ -70,18 +67,12 @@ fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
             None => Authorization::Allow,
         }
     };
-    conn.authorizer(Some(hook))
-        .map_err(|e| Error::failure("installing the query guard").because(e))?;
+    conn.authorizer(Some(hook)).map_err(|e| Error::failure("installing the query guard").because(e))?;
     Ok(refused)
 }
 
 /// Run `query` against `conn`, printing each statement that returns columns.
-pub fn run(
-    conn: &mut Connection,
-    query: &Query<'_>,
-    format: Format,
-    out: &mut dyn std::io::Write,
-) -> Result<()> {
+pub fn run(conn: &mut Connection, query: &Query<'_>, format: Format, out: &mut dyn std::io::Write) -> Result<()> {
     let mut used = vec![false; query.params.len()];
     if !query.write {
         let refused = guard(conn)?;
@@ -130,10 +121,7 @@ pub fn run(
 
 fn mark_used(stmt: &rusqlite::Statement<'_>, params: &[(String, String)], used: &mut [bool]) {
     for i in 1..=stmt.parameter_count() {
-        if let Some(p) = stmt
-            .parameter_name(i)
-            .and_then(|name| params.iter().position(|(n, _)| n == &name[1..]))
-        {
+        if let Some(p) = stmt.parameter_name(i).and_then(|name| params.iter().position(|(n, _)| n == &name[1..])) {
             used[p] = true;
         }
     }
@@ -141,10 +129,7 @@ fn mark_used(stmt: &rusqlite::Statement<'_>, params: &[(String, String)], used: 
 
 fn check_used(params: &[(String, String)], used: &[bool]) -> Result<()> {
     match used.iter().position(|u| !u) {
-        Some(i) => Err(Error::usage(format!(
-            "--param {0}: no statement uses :{0}",
-            params[i].0
-        ))),
+        Some(i) => Err(Error::usage(format!("--param {0}: no statement uses :{0}", params[i].0))),
         None => Ok(()),
     }
 }
@@ -158,12 +143,7 @@ mod tests {
     use super::*;
     use crate::db;
 
-    fn run_csv(
-        conn: &mut Connection,
-        sql: &str,
-        params: &[(String, String)],
-        write: bool,
-    ) -> Result<String> {
+    fn run_csv(conn: &mut Connection, sql: &str, params: &[(String, String)], write: bool) -> Result<String> {
         let mut out = Vec::new();
         run(conn, &Query { sql, params, write }, Format::Csv, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
@@ -172,13 +152,9 @@ mod tests {
     #[test]
     fn binds_parameters_by_name() {
         let mut conn = db::in_memory().unwrap();
-        let out = run_csv(
-            &mut conn,
-            "SELECT label FROM stance_scale WHERE stance = :s",
-            &[("s".into(), "-1".into())],
-            false,
-        )
-        .unwrap();
+        let out =
+            run_csv(&mut conn, "SELECT label FROM stance_scale WHERE stance = :s", &[("s".into(), "-1".into())], false)
+                .unwrap();
         assert_eq!(out, "label\nagainst\n");
     }
 
@@ -186,28 +162,22 @@ mod tests {
     fn writes_are_refused_without_write_and_nothing_runs() {
         let mut conn = db::in_memory().unwrap();
         let err = run_csv(&mut conn, "SELECT 1; DELETE FROM stance_scale", &[], false).unwrap_err();
-        assert_eq!(
-            err.message(),
-            "refusing to write without --write: DELETE FROM stance_scale"
-        );
-        let out = run_csv(
-            &mut conn,
-            "SELECT count(*) AS n FROM stance_scale",
-            &[],
-            false,
-        )
-        .unwrap();
+        assert_eq!(err.message(), "refusing to write without --write: DELETE FROM stance_scale");
+        let out = run_csv(&mut conn, "SELECT count(*) AS n FROM stance_scale", &[], false).unwrap();
         assert_eq!(out, "n\n5\n");
     }
 
     #[test]
     fn a_failing_script_with_write_changes_nothing() {
         let mut conn = db::in_memory().unwrap();
-        let err = run_csv(&mut conn, "CREATE TABLE t (x); DELETE FROM stance_scale; INSERT INTO stance_scale VALUES (9, 'x')", &[], true).unwrap_err();
-        assert_eq!(
-            err.message(),
-            "CHECK constraint failed: stance BETWEEN -2 AND 2"
-        );
+        let err = run_csv(
+            &mut conn,
+            "CREATE TABLE t (x); DELETE FROM stance_scale; INSERT INTO stance_scale VALUES (9, 'x')",
+            &[],
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(err.message(), "CHECK constraint failed: stance BETWEEN -2 AND 2");
         let out = run_csv(&mut conn, "SELECT (SELECT count(*) FROM stance_scale) AS n, (SELECT count(*) FROM sqlite_schema WHERE name = 't') AS t", &[], false).unwrap();
         assert_eq!(out, "n,t\n5,0\n");
     }

@@ -16,6 +16,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("timeline", include_str!("../reports/timeline.sql")),
     ("actors", include_str!("../reports/actors.sql")),
     ("outlook", include_str!("../reports/outlook.sql")),
+    ("sources", include_str!("../reports/sources.sql")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +59,19 @@ impl Report {
             } else if let Some(rest) = comment.strip_prefix("answers:") {
                 description = Some(rest.trim().to_owned());
             } else if let Some(rest) = comment.strip_prefix("param ") {
-                let (declaration, text) = rest.split_once(':').and_then(|(before, after)| {
-                    // The first colon starts the name (":as_of"); the next ends the declaration.
-                    before.trim().is_empty().then(|| after.split_once(':')).flatten()
-                }).ok_or_else(|| at("a param line reads `-- param :NAME date|text [default VALUE]: description`"))?;
+                let (declaration, text) = rest
+                    .split_once(':')
+                    .and_then(|(before, after)| {
+                        // The first colon starts the name (":as_of"); the next ends the declaration.
+                        before.trim().is_empty().then(|| after.split_once(':')).flatten()
+                    })
+                    .ok_or_else(|| at("a param line reads `-- param :NAME date|text [default VALUE]: description`"))?;
                 let words: Vec<&str> = declaration.split_whitespace().collect();
                 let (param, kind, default) = match words.as_slice() {
                     [param, kind] => (param, kind, None),
                     [param, kind, "default", value] => (param, kind, Some(value.to_string())),
                     _ => {
-                        return Err(at(
-                            "a param line reads `-- param :NAME date|text [default VALUE]: description`",
-                        ));
+                        return Err(at("a param line reads `-- param :NAME date|text [default VALUE]: description`"));
                     }
                 };
                 let kind = match *kind {
@@ -79,24 +81,12 @@ impl Report {
                         return Err(at(&format!("parameter type {other:?} is not date or text")));
                     }
                 };
-                params.push(Param {
-                    name: param.to_string(),
-                    kind,
-                    default,
-                    description: text.trim().to_owned(),
-                });
+                params.push(Param { name: param.to_string(), kind, default, description: text.trim().to_owned() });
             }
         }
-        let name =
-            name.ok_or_else(|| format!("{file}: no `-- report: NAME` line in the header"))?;
-        let description = description
-            .ok_or_else(|| format!("{file}: no `-- answers: ...` line in the header"))?;
-        Ok(Report {
-            name,
-            description,
-            params,
-            sql: sql.to_owned(),
-        })
+        let name = name.ok_or_else(|| format!("{file}: no `-- report: NAME` line in the header"))?;
+        let description = description.ok_or_else(|| format!("{file}: no `-- answers: ...` line in the header"))?;
+        Ok(Report { name, description, params, sql: sql.to_owned() })
     }
 
     pub fn param(&self, name: &str) -> Option<&Param> {
@@ -130,27 +120,15 @@ impl Report {
     }
 
     /// Run the report and hand its rows to `writer`.
-    pub fn run(
-        &self,
-        conn: &Connection,
-        bindings: &Bindings,
-        writer: &mut dyn RowWriter,
-    ) -> Result<()> {
+    pub fn run(&self, conn: &Connection, bindings: &Bindings, writer: &mut dyn RowWriter) -> Result<()> {
         let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
         let mut stmt = conn.prepare(&self.sql).map_err(failed)?;
         for i in 1..=stmt.parameter_count() {
             let name = stmt.parameter_name(i).unwrap_or("?").to_owned();
-            let Some(p) = name
-                .strip_prefix(':')
-                .and_then(|n| self.params.iter().position(|p| p.name == n))
-            else {
-                return Err(Error::failure(format!(
-                    "report {} uses {name} but does not declare it",
-                    self.name
-                )));
+            let Some(p) = name.strip_prefix(':').and_then(|n| self.params.iter().position(|p| p.name == n)) else {
+                return Err(Error::failure(format!("report {} uses {name} but does not declare it", self.name)));
             };
-            stmt.raw_bind_parameter(i, bindings.values[p].as_deref())
-                .map_err(failed)?;
+            stmt.raw_bind_parameter(i, bindings.values[p].as_deref()).map_err(failed)?;
         }
         output::write_statement(&mut stmt, writer)
     }
@@ -162,11 +140,8 @@ impl Report {
             if let Some(value) = value {
                 // The dot-command sees "'value'": a quoted SQL string literal.
                 let literal = format!("'{}'", value.replace('\'', "''"));
-                let dot = format!(
-                    ".param set :{} \"{}\"",
-                    param.name,
-                    literal.replace('\\', "\\\\").replace('"', "\\\"")
-                );
+                let dot =
+                    format!(".param set :{} \"{}\"", param.name, literal.replace('\\', "\\\\").replace('"', "\\\""));
                 words.push(shell_word(&dot));
             }
         }
@@ -196,9 +171,7 @@ fn kind_name(kind: ParamKind) -> &'static str {
 
 /// A word for a POSIX shell: bare when safe, else in double quotes.
 fn shell_word(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=,+@%".contains(&b));
+    let safe = !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=,+@%".contains(&b));
     if safe {
         return s.to_owned();
     }
@@ -224,23 +197,16 @@ pub fn builtin() -> Vec<Report> {
     BUILTIN
         .iter()
         .map(|(name, sql)| {
-            Report::parse(&format!("reports/{name}.sql"), sql)
-                .expect("built-in reports have valid headers")
+            Report::parse(&format!("reports/{name}.sql"), sql).expect("built-in reports have valid headers")
         })
         .collect()
 }
 
 pub fn find(name: &str) -> Result<Report> {
-    builtin()
-        .into_iter()
-        .find(|r| r.name == name)
-        .ok_or_else(|| {
-            let names: Vec<String> = builtin().into_iter().map(|r| r.name).collect();
-            Error::usage(format!(
-                "no report \"{name}\" (the reports are {})",
-                names.join(", ")
-            ))
-        })
+    builtin().into_iter().find(|r| r.name == name).ok_or_else(|| {
+        let names: Vec<String> = builtin().into_iter().map(|r| r.name).collect();
+        Error::usage(format!("no report \"{name}\" (the reports are {})", names.join(", ")))
+    })
 }
 
 #[cfg(test)]
@@ -264,34 +230,21 @@ mod tests {
     #[test]
     fn header_declares_parameters() {
         let report = find("positions").unwrap();
-        assert_eq!(
-            report.params_summary(),
-            ":as_of date (default today), :topic text (default all)"
-        );
+        assert_eq!(report.params_summary(), ":as_of date (default today), :topic text (default all)");
     }
 
     #[test]
     fn bad_header_lines_name_the_line() {
-        let err = Report::parse(
-            "mine.sql",
-            "-- report: x\n-- answers: y\n-- param as_of date: z\nSELECT 1",
-        )
-        .unwrap_err();
-        assert_eq!(
-            err,
-            "mine.sql:3: a param line reads `-- param :NAME date|text [default VALUE]: description`"
-        );
+        let err =
+            Report::parse("mine.sql", "-- report: x\n-- answers: y\n-- param as_of date: z\nSELECT 1").unwrap_err();
+        assert_eq!(err, "mine.sql:3: a param line reads `-- param :NAME date|text [default VALUE]: description`");
     }
 
     #[test]
     fn shell_command_quotes_values_as_sql_literals() {
         let report = find("timeline").unwrap();
-        let bindings = report
-            .bind(&[
-                ("actor".into(), "o'brien".into()),
-                ("since".into(), "2021-08-15".into()),
-            ])
-            .unwrap();
+        let bindings =
+            report.bind(&[("actor".into(), "o'brien".into()), ("since".into(), "2021-08-15".into())]).unwrap();
         assert_eq!(
             report.shell_command("my db.sqlite", &bindings),
             r#"sqlite3 "my db.sqlite" ".param set :actor \"'o''brien'\"" ".param set :since \"'2021-08-15'\"" ".read reports/timeline.sql""#

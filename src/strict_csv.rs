@@ -45,34 +45,17 @@ pub struct StrictReader<R> {
 
 impl<R: Read> StrictReader<R> {
     pub fn new(inner: R) -> StrictReader<R> {
-        StrictReader {
-            inner,
-            state: State::FieldStart,
-            line: 1,
-            field: 0,
-            quote_start: (1, 0),
-            done: false,
-        }
+        StrictReader { inner, state: State::FieldStart, line: 1, field: 0, quote_start: (1, 0), done: false }
     }
 
     fn fail(&self, (line, field): (u64, usize), problem: &'static str) -> io::Error {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            QuotingError {
-                line,
-                field,
-                problem,
-            },
-        )
+        io::Error::new(io::ErrorKind::InvalidData, QuotingError { line, field, problem })
     }
 
     fn check(&mut self, bytes: &[u8]) -> io::Result<()> {
         for &b in bytes {
             if b == 0 {
-                return Err(self.fail(
-                    (self.line, self.field),
-                    "a NUL byte; save the file as plain text",
-                ));
+                return Err(self.fail((self.line, self.field), "a NUL byte; save the file as plain text"));
             }
             self.state = match (self.state, b) {
                 (State::Quoted, b'"') => State::QuoteInQuoted,
@@ -121,10 +104,9 @@ impl<R: Read> Read for StrictReader<R> {
         if n == 0 {
             self.done = true;
             if self.state == State::Quoted {
-                return Err(self.fail(
-                    self.quote_start,
-                    "a quoted field is never closed; add the closing quotation mark",
-                ));
+                return Err(
+                    self.fail(self.quote_start, "a quoted field is never closed; add the closing quotation mark")
+                );
             }
             return Ok(0);
         }
@@ -135,8 +117,7 @@ impl<R: Read> Read for StrictReader<R> {
 
 /// The quoting problem behind an I/O error from a [`StrictReader`], if that is what it is.
 pub fn quoting_error(e: &io::Error) -> Option<&QuotingError> {
-    e.get_ref()
-        .and_then(|inner| inner.downcast_ref::<QuotingError>())
+    e.get_ref().and_then(|inner| inner.downcast_ref::<QuotingError>())
 }
 
 #[cfg(test)]
@@ -153,10 +134,7 @@ mod tests {
 
     #[test]
     fn well_quoted_csv_passes() {
-        assert_eq!(
-            check("a,b\r\n\"x, \"\"y\"\"\",\"line\nbreak\"\n,\n\"\"\n"),
-            Ok(())
-        );
+        assert_eq!(check("a,b\r\n\"x, \"\"y\"\"\",\"line\nbreak\"\n,\n\"\"\n"), Ok(()));
     }
 
     #[test]

@@ -14,25 +14,16 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     // Read-write but query-only: SQLite's integrity_check skips CHECK constraints
     // on a connection opened read-only.
     let conn = db::open_existing(&ctx.db, Access::ReadWrite)?;
-    conn.pragma_update(None, "query_only", true)
-        .map_err(|e| Error::failure("check").because(e))?;
+    conn.pragma_update(None, "query_only", true).map_err(|e| Error::failure("check").because(e))?;
     let problems = check::check(&conn)?;
     if problems.is_empty() {
         writeln!(std::io::stderr(), "{}: no problems found", ctx.db.display())?;
         return Ok(());
     }
-    let mut writer = output::writer(ctx.format, ctx.stdout());
-    writer.begin(&[
-        "check".into(),
-        "table".into(),
-        "row".into(),
-        "problem".into(),
-    ])?;
+    let mut writer = output::writer(ctx.format(), ctx.stdout());
+    writer.begin(&["check".into(), "table".into(), "row".into(), "problem".into()])?;
     for p in &problems {
-        let row = p
-            .row
-            .as_deref()
-            .map_or(ValueRef::Null, |r| ValueRef::Text(r.as_bytes()));
+        let row = p.row.as_deref().map_or(ValueRef::Null, |r| ValueRef::Text(r.as_bytes()));
         writer.row(&[
             ValueRef::Text(p.check.as_bytes()),
             ValueRef::Text(p.table.as_bytes()),

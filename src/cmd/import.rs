@@ -26,9 +26,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     let result = load(&mut target, &plan, args.dry_run, &db);
     let summary = match result {
         Err(_) if interrupt::requested() => {
-            return Err(Error::interrupted(format!(
-                "interrupted; nothing was written to {db}"
-            )));
+            return Err(Error::interrupted(format!("interrupted; nothing was written to {db}")));
         }
         other => other?,
     };
@@ -53,31 +51,29 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
 fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str) -> Result<import::Summary> {
     let failed = |e| Error::failure(db.to_owned()).because(e);
     let conn = target.connection();
-    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)
-        .map_err(failed)?;
+    conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).map_err(failed)?;
     // Long SQLite work (a big statement, the commit) stops too when Ctrl-C is pressed.
-    conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested))
-        .map_err(failed)?;
+    conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested)).map_err(failed)?;
     // IMMEDIATE: take the write lock now, waiting for another writer up to the busy
     // timeout, rather than failing halfway through the files.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {
         if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy) {
-            Error::failure(format!("database is busy: another process is writing to {db}; nothing was written, try again"))
+            Error::failure(format!(
+                "database is busy: another process is writing to {db}; nothing was written, try again"
+            ))
         } else {
             failed(e)
         }
     })?;
     // Parents in actors.csv may come after their children; every reference is
     // checked row by row anyway, and once more by SQLite at commit.
-    tx.pragma_update(None, "defer_foreign_keys", true)
-        .map_err(failed)?;
+    tx.pragma_update(None, "defer_foreign_keys", true).map_err(failed)?;
     let summary = import::load(&tx, plan)?;
     if !dry_run {
         tx.commit().map_err(|e| match e.sqlite_error_code() {
-            Some(ErrorCode::ConstraintViolation) => Error::data(format!(
-                "{db}: the import would leave a reference broken; nothing was written"
-            ))
-            .because(e),
+            Some(ErrorCode::ConstraintViolation) => {
+                Error::data(format!("{db}: the import would leave a reference broken; nothing was written")).because(e)
+            }
             _ => failed(e),
         })?;
     }

@@ -13,11 +13,6 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         Target::Existing(_) => "already exists; nothing to do for",
     };
     target.finish()?;
-    writeln!(
-        std::io::stderr(),
-        "{message} {} (schema version {})",
-        ctx.db.display(),
-        db::SCHEMA_VERSION
-    )?;
+    writeln!(std::io::stderr(), "{message} {} (schema version {})", ctx.db.display(), db::SCHEMA_VERSION)?;
     Ok(())
 }

@@ -28,10 +28,7 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     for (flag, param, value) in shortcuts {
         if let Some(value) = value {
             if report.param(param).is_none() {
-                return Err(Error::usage(format!(
-                    "report {} takes no {flag}",
-                    report.name
-                )));
+                return Err(Error::usage(format!("report {} takes no {flag}", report.name)));
             }
             given.push((param.to_owned(), value));
         }
@@ -41,25 +38,18 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     let mut out = ctx.stdout();
     if args.sql {
         write!(out, "{}", report.sql)?;
-        writeln!(
-            out,
-            "-- In the sqlite3 shell, from the top of the chancery repository:"
-        )?;
-        writeln!(
-            out,
-            "--   {}",
-            report.shell_command(&ctx.db.display().to_string(), &bindings)
-        )?;
+        writeln!(out, "-- In the sqlite3 shell, from the top of the chancery repository:")?;
+        writeln!(out, "--   {}", report.shell_command(&ctx.db.display().to_string(), &bindings))?;
         out.flush()?;
         return Ok(());
     }
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
-    let mut writer = output::writer(ctx.format, out);
+    let mut writer = output::writer(ctx.format(), out);
     report.run(&conn, &bindings, writer.as_mut())
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
-    let mut writer = output::writer(ctx.format, ctx.stdout());
+    let mut writer = output::writer(ctx.format(), ctx.stdout());
     writer.begin(&["report".into(), "description".into(), "parameters".into()])?;
     for report in report::builtin() {
         let params = report.params_summary();

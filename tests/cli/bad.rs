@@ -21,10 +21,7 @@ fn copy_case(from: &std::path::Path, to: &std::path::Path) {
 
 #[test]
 fn every_case_in_the_corpus() {
-    let mut cases: Vec<_> = std::fs::read_dir(repo("tests/bad"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<_> = std::fs::read_dir(repo("tests/bad")).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
     assert!(cases.len() >= 36, "the corpus is in tests/bad/");
     let seeded = Workdir::seeded();
@@ -41,23 +38,14 @@ fn every_case_in_the_corpus() {
         let mut argv = vec!["import"];
         argv.extend(args.split_whitespace());
         let run = wd.run(&argv);
-        assert_eq!(
-            (run.code, run.stderr.as_str(), run.stdout.as_str()),
-            (code, stderr, ""),
-            "case {name}"
-        );
+        assert_eq!((run.code, run.stderr.as_str(), run.stdout.as_str()), (code, stderr, ""), "case {name}");
         if code != 0 {
-            assert_eq!(
-                wd.dump("chancery.db"),
-                seed_dump,
-                "case {name} left the database changed"
-            );
+            assert_eq!(wd.dump("chancery.db"), seed_dump, "case {name} left the database changed");
         }
     }
 }
 
-const HEADER: &str =
-    "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary\n";
+const HEADER: &str = "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary\n";
 
 #[test]
 fn a_ten_megabyte_quote_is_accepted() {
@@ -66,9 +54,7 @@ fn a_ten_megabyte_quote_is_accepted() {
     let field = format!("\"{}\"", quote.replace('"', "\"\""));
     wd.write(
         "big/statements.csv",
-        &format!(
-            "{HEADER}t-1,five-countries,imran-khan,,,engagement,1,2021-08-20,paraphrase,{field},\n"
-        ),
+        &format!("{HEADER}t-1,five-countries,imran-khan,,,engagement,1,2021-08-20,paraphrase,{field},\n"),
     );
     wd.ok(&["import", "big"]);
     let out = wd.ok(&[
@@ -86,15 +72,8 @@ fn a_ten_megabyte_quote_is_accepted() {
 fn a_row_of_ten_thousand_fields_is_a_clear_error() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
-    wd.write(
-        "wide/statements.csv",
-        &format!("{HEADER}{}\n", vec!["x"; 10_000].join(",")),
-    );
-    wd.fails(
-        &["import", "wide"],
-        65,
-        "chancery: wide/statements.csv:2: this row has 10000 fields, the header has 11",
-    );
+    wd.write("wide/statements.csv", &format!("{HEADER}{}\n", vec!["x"; 10_000].join(",")));
+    wd.fails(&["import", "wide"], 65, "chancery: wide/statements.csv:2: this row has 10000 fields, the header has 11");
     assert_eq!(wd.dump("chancery.db"), before);
 }
 
@@ -111,9 +90,17 @@ fn a_bad_last_row_of_a_million_changes_nothing() {
         let mut out = std::io::BufWriter::new(file);
         out.write_all(HEADER.as_bytes()).unwrap();
         for i in 0..999_999 {
-            writeln!(out, "m-{i},five-countries,imran-khan,,,engagement,1,2021-08-20,paraphrase,Pakistan welcomed them.,").unwrap();
+            writeln!(
+                out,
+                "m-{i},five-countries,imran-khan,,,engagement,1,2021-08-20,paraphrase,Pakistan welcomed them.,"
+            )
+            .unwrap();
         }
-        writeln!(out, "m-999999,five-countries,imran-khan,,,engagement,1,2021-08-32,paraphrase,Pakistan welcomed them.,").unwrap();
+        writeln!(
+            out,
+            "m-999999,five-countries,imran-khan,,,engagement,1,2021-08-32,paraphrase,Pakistan welcomed them.,"
+        )
+        .unwrap();
     }
     wd.fails(
         &["import", "million"],

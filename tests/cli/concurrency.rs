@@ -14,12 +14,7 @@ fn readers_see_the_old_state_or_the_new_never_a_mixture() {
     let wd = Workdir::seeded_with_generated(STATEMENTS);
     let old = "s,src\n21,1\n";
     let new = format!("s,src\n{},101\n", 21 + STATEMENTS);
-    let mut import = wd
-        .command(&["import", "gen"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut import = wd.command(&["import", "gen"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let mut seen_during = 0;
     loop {
         let finished = import.try_wait().unwrap().is_some();
@@ -30,11 +25,7 @@ fn readers_see_the_old_state_or_the_new_never_a_mixture() {
             "csv",
         ]);
         assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-        assert!(
-            run.stdout == old || run.stdout == new,
-            "a mixture: {}",
-            run.stdout
-        );
+        assert!(run.stdout == old || run.stdout == new, "a mixture: {}", run.stdout);
         let report = wd.run(&["report", "outlook", "--format", "csv"]);
         assert_eq!((report.code, report.stderr.as_str()), (0, ""));
         if finished {
@@ -58,45 +49,22 @@ fn readers_see_the_old_state_or_the_new_never_a_mixture() {
 #[test]
 fn two_imports_at_once_both_finish_or_one_is_told_the_database_is_busy() {
     let wd = Workdir::seeded_with_generated(STATEMENTS);
-    let spawn = || {
-        wd.command(&["import", "gen"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let spawn = || wd.command(&["import", "gen"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
     let (a, b) = (spawn(), spawn());
-    let runs: Vec<Run> = [a, b]
-        .into_iter()
-        .map(|c| c.wait_with_output().unwrap().into())
-        .collect();
+    let runs: Vec<Run> = [a, b].into_iter().map(|c| c.wait_with_output().unwrap().into()).collect();
     let inserted = format!("statements: {STATEMENTS} inserted, 0 updated, 0 unchanged\n");
     let unchanged = format!("statements: 0 inserted, 0 updated, {STATEMENTS} unchanged\n");
-    let busy = "chancery: database is busy: another process is writing to chancery.db; nothing was written, try again\n";
-    let firsts = runs
-        .iter()
-        .filter(|r| r.code == 0 && r.stderr.contains(&inserted))
-        .count();
+    let busy =
+        "chancery: database is busy: another process is writing to chancery.db; nothing was written, try again\n";
+    let firsts = runs.iter().filter(|r| r.code == 0 && r.stderr.contains(&inserted)).count();
     let seconds = runs
         .iter()
-        .filter(|r| {
-            (r.code == 0 && r.stderr.contains(&unchanged)) || (r.code == 1 && r.stderr == busy)
-        })
+        .filter(|r| (r.code == 0 && r.stderr.contains(&unchanged)) || (r.code == 1 && r.stderr == busy))
         .count();
-    assert_eq!(
-        (firsts, seconds),
-        (1, 1),
-        "{:?}",
-        runs.iter().map(|r| (r.code, &r.stderr)).collect::<Vec<_>>()
-    );
+    assert_eq!((firsts, seconds), (1, 1), "{:?}", runs.iter().map(|r| (r.code, &r.stderr)).collect::<Vec<_>>());
     assert_eq!(wd.integrity("chancery.db"), "ok");
     assert_eq!(
-        wd.ok(&[
-            "query",
-            "SELECT count(*) AS n FROM statements",
-            "--format",
-            "csv"
-        ]),
+        wd.ok(&["query", "SELECT count(*) AS n FROM statements", "--format", "csv"]),
         format!("n\n{}\n", 21 + STATEMENTS)
     );
 }
@@ -124,15 +92,8 @@ fn a_read_transaction_in_the_sqlite3_shell_does_not_stop_an_import() {
     assert_eq!(ask("BEGIN; SELECT count(*) FROM statements;"), "21\n");
     let run = wd.run(&["import", "gen"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        ask("SELECT count(*) FROM statements;"),
-        "21\n",
-        "the shell's snapshot holds"
-    );
-    assert_eq!(
-        ask("COMMIT; SELECT count(*) FROM statements;"),
-        format!("{}\n", 21 + STATEMENTS)
-    );
+    assert_eq!(ask("SELECT count(*) FROM statements;"), "21\n", "the shell's snapshot holds");
+    assert_eq!(ask("COMMIT; SELECT count(*) FROM statements;"), format!("{}\n", 21 + STATEMENTS));
     drop(input);
     assert!(shell.wait().unwrap().success());
 }

@@ -7,16 +7,7 @@ use crate::workdir::Workdir;
 fn contents(wd: &Workdir, db: &str) -> String {
     ["sources", "actors", "statements", "embassies"]
         .iter()
-        .map(|t| {
-            wd.ok(&[
-                "--db",
-                db,
-                "query",
-                &format!("SELECT * FROM {t} ORDER BY id"),
-                "--format",
-                "jsonl",
-            ])
-        })
+        .map(|t| wd.ok(&["--db", db, "query", &format!("SELECT * FROM {t} ORDER BY id"), "--format", "jsonl"]))
         .collect()
 }
 
@@ -26,47 +17,30 @@ fn export_then_import_gives_the_same_tables() {
     let run = wd.run(&["export", "out"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (
-            0,
-            "sources: 1 exported\nactors: 17 exported\nstatements: 21 exported\nembassies: 4 exported\n"
-        )
+        (0, "sources: 1 exported\nactors: 17 exported\nstatements: 21 exported\nembassies: 4 exported\n")
     );
     assert_eq!(
         wd.read("out/statements.csv").lines().next(),
         wd.read("seed/statements.csv").lines().next(),
         "the import format"
     );
-    assert_eq!(
-        wd.read("out/articles/five-countries.txt"),
-        wd.read("seed/articles/five-countries.txt")
-    );
+    assert_eq!(wd.read("out/articles/five-countries.txt"), wd.read("seed/articles/five-countries.txt"));
     wd.ok(&["--db", "again.db", "import", "out"]);
     assert_eq!(contents(&wd, "again.db"), contents(&wd, "chancery.db"));
-    assert_eq!(
-        wd.dump("again.db"),
-        wd.dump("chancery.db"),
-        "even the rowids"
-    );
+    assert_eq!(wd.dump("again.db"), wd.dump("chancery.db"), "even the rowids");
 }
 
 #[test]
 fn export_refuses_a_directory_with_files_in_it() {
     let wd = Workdir::seeded();
-    wd.fails(
-        &["export", "seed"],
-        2,
-        "chancery: seed is not empty; export into a new or empty directory",
-    );
+    wd.fails(&["export", "seed"], 2, "chancery: seed is not empty; export into a new or empty directory");
 }
 
 #[test]
 fn check_is_quiet_on_a_healthy_database() {
     let wd = Workdir::seeded();
     let run = wd.run(&["check"]);
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "", "chancery.db: no problems found\n")
-    );
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", "chancery.db: no problems found\n"));
 }
 
 #[test]

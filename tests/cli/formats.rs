@@ -8,11 +8,7 @@ const SQL: &str = "SELECT stance, label, NULL AS note FROM stance_scale WHERE st
 fn render(format: &str) -> String {
     let wd = Workdir::seeded();
     let before = wd.ok(&["--format", format, "query", SQL]);
-    assert_eq!(
-        wd.ok(&["query", SQL, "--format", format]),
-        before,
-        "global options go before or after the subcommand"
-    );
+    assert_eq!(wd.ok(&["query", SQL, "--format", format]), before, "global options go before or after the subcommand");
     before
 }
 
@@ -33,10 +29,7 @@ fn table() {
 
 #[test]
 fn csv() {
-    assert_eq!(
-        render("csv"),
-        "stance,label,note\n-2,strongly against,\n1,for,\n2.5,\"a \"\"b\"\", c|d\",x\n"
-    );
+    assert_eq!(render("csv"), "stance,label,note\n-2,strongly against,\n1,for,\n2.5,\"a \"\"b\"\", c|d\",x\n");
 }
 
 #[test]

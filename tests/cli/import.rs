@@ -9,17 +9,13 @@ statements: 21 inserted, 0 updated, 0 unchanged
 embassies: 4 inserted, 0 updated, 0 unchanged
 ";
 
-const STATEMENTS_HEADER: &str =
-    "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary\n";
+const STATEMENTS_HEADER: &str = "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary\n";
 
 #[test]
 fn seed_imports_with_exact_counts() {
     let wd = Workdir::with_seed();
     let run = wd.run(&["import", "seed"]);
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "", SEED_COUNTS)
-    );
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", SEED_COUNTS));
     let counts = wd.ok(&[
         "query",
         "SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM actors) AS actors, \
@@ -28,16 +24,18 @@ fn seed_imports_with_exact_counts() {
         "--format",
         "csv",
     ]);
-    assert_eq!(
-        counts,
-        "sources,actors,statements,embassies,body\n1,17,21,4,2175\n"
-    );
+    assert_eq!(counts, "sources,actors,statements,embassies,body\n1,17,21,4,2175\n");
 }
 
 #[test]
 fn position_of_defaults_to_the_root_of_the_speakers_parents() {
     let wd = Workdir::seeded();
-    let out = wd.ok(&["query", "SELECT id, speaker, position_of FROM statements WHERE id IN ('fc-06', 'fc-12', 'fc-14', 'fc-16') ORDER BY id", "--format", "csv"]);
+    let out = wd.ok(&[
+        "query",
+        "SELECT id, speaker, position_of FROM statements WHERE id IN ('fc-06', 'fc-12', 'fc-14', 'fc-16') ORDER BY id",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(
         out,
         "id,speaker,position_of\nfc-06,boris-johnson,GBR\nfc-12,mohammad-naeem,taliban\nfc-14,chn-mfa-spokesman,CHN\nfc-16,chn-mfa-spokesman,taliban\n"
@@ -74,12 +72,7 @@ fn a_changed_row_is_updated_and_a_new_one_inserted() {
     );
     let run = wd.run(&["import", "seed"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("statements: 1 inserted, 1 updated, 20 unchanged\n"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("statements: 1 inserted, 1 updated, 20 unchanged\n"), "{}", run.stderr);
     let out = wd.ok(&[
         "query",
         "SELECT id, stance FROM statements WHERE id IN ('fc-18', 'fc-22') ORDER BY id",
@@ -93,10 +86,7 @@ fn a_changed_row_is_updated_and_a_new_one_inserted() {
 fn single_files_load_by_their_name_and_columns_by_header_in_any_order() {
     let wd = Workdir::new();
     wd.write("in/sources.csv", "title,id\nA title,src\n");
-    wd.write(
-        "in/actors.csv",
-        "kind,name,id,parent\nperson,A Person,a-person,XYZ\nstate,Xyzland,XYZ,\n",
-    );
+    wd.write("in/actors.csv", "kind,name,id,parent\nperson,A Person,a-person,XYZ\nstate,Xyzland,XYZ,\n");
     let run = wd.run(&["import", "in/actors.csv", "in/sources.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
@@ -104,12 +94,7 @@ fn single_files_load_by_their_name_and_columns_by_header_in_any_order() {
         "sources: 1 inserted, 0 updated, 0 unchanged\nactors: 2 inserted, 0 updated, 0 unchanged\n\
          statements: 0 inserted, 0 updated, 0 unchanged\nembassies: 0 inserted, 0 updated, 0 unchanged\n"
     );
-    let out = wd.ok(&[
-        "query",
-        "SELECT id, parent FROM actors ORDER BY id",
-        "--format",
-        "csv",
-    ]);
+    let out = wd.ok(&["query", "SELECT id, parent FROM actors ORDER BY id", "--format", "csv"]);
     assert_eq!(out, "id,parent\nXYZ,\na-person,XYZ\n");
 }
 
@@ -117,36 +102,15 @@ fn single_files_load_by_their_name_and_columns_by_header_in_any_order() {
 fn an_article_alone_fills_the_body_of_an_existing_source() {
     let wd = Workdir::with_seed();
     wd.ok(&["import", "seed/sources.csv"]);
-    assert_eq!(
-        wd.ok(&[
-            "query",
-            "SELECT body IS NULL AS empty FROM sources",
-            "--format",
-            "csv"
-        ]),
-        "empty\n1\n"
-    );
+    assert_eq!(wd.ok(&["query", "SELECT body IS NULL AS empty FROM sources", "--format", "csv"]), "empty\n1\n");
     std::fs::remove_file(wd.path("seed/sources.csv")).unwrap();
     for table in ["actors", "statements", "embassies"] {
         std::fs::remove_file(wd.path(&format!("seed/{table}.csv"))).unwrap();
     }
     let run = wd.run(&["import", "seed"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .starts_with("sources: 0 inserted, 1 updated, 0 unchanged\n"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(
-        wd.ok(&[
-            "query",
-            "SELECT length(body) AS n FROM sources",
-            "--format",
-            "csv"
-        ]),
-        "n\n2175\n"
-    );
+    assert!(run.stderr.starts_with("sources: 0 inserted, 1 updated, 0 unchanged\n"), "{}", run.stderr);
+    assert_eq!(wd.ok(&["query", "SELECT length(body) AS n FROM sources", "--format", "csv"]), "n\n2175\n");
 }
 
 #[test]
@@ -154,34 +118,26 @@ fn dry_run_checks_everything_and_writes_nothing() {
     let wd = Workdir::with_seed();
     let run = wd.run(&["import", "--dry-run", "seed"]);
     assert_eq!(run.code, 0);
-    assert_eq!(
-        run.stderr,
-        format!("{SEED_COUNTS}dry run: nothing was written to chancery.db\n")
-    );
+    assert_eq!(run.stderr, format!("{SEED_COUNTS}dry run: nothing was written to chancery.db\n"));
     assert!(!wd.exists("chancery.db"));
-    assert_eq!(
-        std::fs::read_dir(wd.path(".")).unwrap().count(),
-        1,
-        "only seed/ is left"
-    );
+    assert_eq!(std::fs::read_dir(wd.path(".")).unwrap().count(), 1, "only seed/ is left");
 
     wd.ok(&["import", "seed"]);
     let before = wd.dump("chancery.db");
-    wd.write("more/statements.csv", &format!("{STATEMENTS_HEADER}fc-99,five-countries,imran-khan,,,engagement,1,2021-09-01,paraphrase,x,\n"));
+    wd.write(
+        "more/statements.csv",
+        &format!("{STATEMENTS_HEADER}fc-99,five-countries,imran-khan,,,engagement,1,2021-09-01,paraphrase,x,\n"),
+    );
     let run = wd.run(&["import", "--dry-run", "more"]);
     assert_eq!(run.code, 0);
-    assert!(
-        run.stderr
-            .contains("statements: 1 inserted, 0 updated, 0 unchanged\n")
-    );
+    assert!(run.stderr.contains("statements: 1 inserted, 0 updated, 0 unchanged\n"));
     assert_eq!(wd.dump("chancery.db"), before);
 
-    wd.write("bad/statements.csv", &format!("{STATEMENTS_HEADER}fc-99,five-countries,nobody,,,engagement,1,2021-09-01,paraphrase,x,\n"));
-    wd.fails(
-        &["import", "--dry-run", "bad"],
-        65,
-        "chancery: bad/statements.csv:2: speaker: no actor \"nobody\"",
+    wd.write(
+        "bad/statements.csv",
+        &format!("{STATEMENTS_HEADER}fc-99,five-countries,nobody,,,engagement,1,2021-09-01,paraphrase,x,\n"),
     );
+    wd.fails(&["import", "--dry-run", "bad"], 65, "chancery: bad/statements.csv:2: speaker: no actor \"nobody\"");
 }
 
 #[test]
@@ -189,19 +145,14 @@ fn a_failed_import_into_a_new_database_leaves_no_file() {
     let wd = Workdir::with_seed();
     wd.write(
         "seed/statements.csv",
-        &wd.read("seed/statements.csv")
-            .replace("2021-08-16,quote,this", "2021-08-36,quote,this"),
+        &wd.read("seed/statements.csv").replace("2021-08-16,quote,this", "2021-08-36,quote,this"),
     );
     wd.fails(
         &["import", "seed"],
         65,
         "chancery: seed/statements.csv:21: said_on: \"2021-08-36\" is not a date (expected YYYY-MM-DD)",
     );
-    assert_eq!(
-        std::fs::read_dir(wd.path(".")).unwrap().count(),
-        1,
-        "only seed/ is left"
-    );
+    assert_eq!(std::fs::read_dir(wd.path(".")).unwrap().count(), 1, "only seed/ is left");
 }
 
 #[test]
@@ -228,26 +179,15 @@ fn an_error_in_a_later_file_undoes_the_earlier_ones() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
     wd.write("two/sources.csv", "id,title\nnew-source,A new source\n");
-    wd.write(
-        "two/embassies.csv",
-        "id,country,status,observed_on,source\ne9,GBR,closed,2021-08-15,nowhere\n",
-    );
-    wd.fails(
-        &["import", "two"],
-        65,
-        "chancery: two/embassies.csv:2: source: no source \"nowhere\"",
-    );
+    wd.write("two/embassies.csv", "id,country,status,observed_on,source\ne9,GBR,closed,2021-08-15,nowhere\n");
+    wd.fails(&["import", "two"], 65, "chancery: two/embassies.csv:2: source: no source \"nowhere\"");
     assert_eq!(wd.dump("chancery.db"), before);
 }
 
 #[test]
 fn missing_paths_and_unknown_files_are_refused() {
     let wd = Workdir::new();
-    wd.fails(
-        &["import", "nowhere"],
-        66,
-        "chancery: nowhere: No such file or directory (os error 2)",
-    );
+    wd.fails(&["import", "nowhere"], 66, "chancery: nowhere: No such file or directory (os error 2)");
     wd.write("people.csv", "id\n");
     wd.fails(
         &["import", "people.csv"],

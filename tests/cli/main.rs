@@ -9,6 +9,7 @@ mod formats;
 mod import;
 mod misc;
 mod properties;
+mod provenance;
 mod query;
 mod report;
 mod shell;

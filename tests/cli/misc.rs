@@ -8,29 +8,20 @@ use crate::workdir::{Workdir, repo};
 #[test]
 fn schema_prints_schema_sql() {
     let wd = Workdir::new();
-    assert_eq!(
-        wd.ok(&["schema"]),
-        std::fs::read_to_string(repo("schema.sql")).unwrap()
-    );
+    assert_eq!(wd.ok(&["schema"]), std::fs::read_to_string(repo("schema.sql")).unwrap());
 }
 
 #[test]
 fn init_creates_once_then_does_nothing() {
     let wd = Workdir::new();
     let run = wd.run(&["init"]);
-    assert_eq!(
-        (run.code, run.stderr.as_str()),
-        (0, "created chancery.db (schema version 1)\n")
-    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, "created chancery.db (schema version 2)\n"));
     let empty = wd.dump("chancery.db");
-    assert!(empty.starts_with("user_version 1\n"), "{empty}");
+    assert!(empty.starts_with("user_version 2\n"), "{empty}");
     let run = wd.run(&["init"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (
-            0,
-            "already exists; nothing to do for chancery.db (schema version 1)\n"
-        )
+        (0, "already exists; nothing to do for chancery.db (schema version 2)\n")
     );
     assert_eq!(wd.dump("chancery.db"), empty);
 }
@@ -43,7 +34,7 @@ fn a_database_from_a_newer_chancery_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = wd.dump("chancery.db");
-    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (1); upgrade chancery";
+    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (2); upgrade chancery";
     wd.fails(&["report", "positions"], 1, message);
     wd.fails(&["import", "seed"], 1, message);
     wd.fails(&["query", "SELECT 1"], 1, message);
@@ -69,12 +60,8 @@ fn the_database_path_comes_from_db_or_chancery_db() {
     let wd = Workdir::with_seed();
     wd.ok(&["--db", "a.db", "import", "seed"]);
     assert!(wd.exists("a.db") && !wd.exists("chancery.db"));
-    let run: crate::workdir::Run = wd
-        .command(&["report", "embassies", "--format", "csv"])
-        .env("CHANCERY_DB", "a.db")
-        .output()
-        .unwrap()
-        .into();
+    let run: crate::workdir::Run =
+        wd.command(&["report", "embassies", "--format", "csv"]).env("CHANCERY_DB", "a.db").output().unwrap().into();
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 5);
 }
@@ -84,7 +71,12 @@ fn a_closed_pipe_ends_quietly() {
     let wd = Workdir::seeded();
     // Far more output than a pipe buffers, so the write after the reader has gone must fail.
     let mut child = wd
-        .command(&["query", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT i FROM n", "--format", "csv"])
+        .command(&[
+            "query",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT i FROM n",
+            "--format",
+            "csv",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -92,17 +84,9 @@ fn a_closed_pipe_ends_quietly() {
     let mut first = [0u8; 2];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     let status = child.wait().unwrap();
-    assert_eq!(
-        (&first, status.code(), stderr.as_str()),
-        (b"i\n", Some(0), "")
-    );
+    assert_eq!((&first, status.code(), stderr.as_str()), (b"i\n", Some(0), ""));
 }
 
 #[test]
@@ -111,20 +95,10 @@ fn help_and_usage_errors() {
     let run = wd.run(&["--help"]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stdout.starts_with(
-            "Coded statements about recognising the Taliban government, in one SQLite file\n"
-        ),
+        run.stdout.starts_with("Coded statements about recognising the Taliban government, in one SQLite file\n"),
         "{}",
         run.stdout
     );
-    wd.fails(
-        &["import"],
-        2,
-        "chancery: the following required arguments were not provided: <PATH>...",
-    );
-    wd.fails(
-        &["frobnicate"],
-        2,
-        "chancery: unrecognized subcommand 'frobnicate'",
-    );
+    wd.fails(&["import"], 2, "chancery: the following required arguments were not provided: <PATH>...");
+    wd.fails(&["frobnicate"], 2, "chancery: unrecognized subcommand 'frobnicate'");
 }

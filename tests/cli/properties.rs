@@ -61,20 +61,8 @@ struct Data {
 }
 
 fn data() -> impl Strategy<Value = Data> {
-    let statement = (
-        text(),
-        optional_text(),
-        prop::option::of(-2i64..=2),
-        0usize..4,
-        1u32..28,
-    )
-        .prop_map(|(quote, summary, stance, speaker, day)| Statement {
-            quote,
-            summary,
-            stance,
-            speaker,
-            day,
-        });
+    let statement = (text(), optional_text(), prop::option::of(-2i64..=2), 0usize..4, 1u32..28)
+        .prop_map(|(quote, summary, stance, speaker, day)| Statement { quote, summary, stance, speaker, day });
     (
         optional_text(),
         text(),
@@ -100,17 +88,10 @@ fn database(data: &Data) -> Connection {
         (&data.title, &data.publisher, &data.body),
     )
     .unwrap();
-    conn.execute(
-        "INSERT INTO actors (id, name, kind) VALUES ('AFG', 'Afghanistan', 'state')",
-        [],
-    )
-    .unwrap();
+    conn.execute("INSERT INTO actors (id, name, kind) VALUES ('AFG', 'Afghanistan', 'state')", []).unwrap();
     for (i, (name, aliases)) in data.names.iter().enumerate() {
-        let (id, kind, parent) = if i == 0 {
-            ("XYZ".to_owned(), "state", None)
-        } else {
-            (format!("p-{i}"), "person", Some("XYZ"))
-        };
+        let (id, kind, parent) =
+            if i == 0 { ("XYZ".to_owned(), "state", None) } else { (format!("p-{i}"), "person", Some("XYZ")) };
         conn.execute(
             "INSERT INTO actors (id, name, kind, parent, aliases) VALUES (?1, ?2, ?3, ?4, ?5)",
             (&id, name, kind, parent, aliases),
@@ -118,14 +99,10 @@ fn database(data: &Data) -> Connection {
         .unwrap();
     }
     for (i, s) in data.statements.iter().enumerate() {
-        let speaker = if s.speaker == 0 {
-            "XYZ".to_owned()
-        } else {
-            format!("p-{}", s.speaker)
-        };
+        let speaker = if s.speaker == 0 { "XYZ".to_owned() } else { format!("p-{}", s.speaker) };
         conn.execute(
             "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote, summary)
-             VALUES (?1, 'src', ?2, 'XYZ', 'recognition', ?3, ?4, 'quote', ?5, ?6)",
+             VALUES (?1, 'src', ?2, 'XYZ', 'recognition', ?3, ?4, 'paraphrase', ?5, ?6)",
             (format!("s-{i}"), &speaker, s.stance, format!("2021-08-{:02}", s.day), &s.quote, &s.summary),
         )
         .unwrap();
@@ -141,16 +118,10 @@ fn database(data: &Data) -> Connection {
 fn contents(conn: &Connection) -> Vec<String> {
     let mut rows = Vec::new();
     for table in ["sources", "actors", "statements", "embassies"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT rowid, * FROM {table} ORDER BY id"))
-            .unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT rowid, * FROM {table} ORDER BY id")).unwrap();
         let n = stmt.column_count();
         let all = stmt
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| r.get::<_, rusqlite::types::Value>(i))
-                    .collect::<Result<Vec<_>, _>>()
-            })
+            .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
             .unwrap();
         rows.extend(all.map(|r| format!("{table} {:?}", r.unwrap())));
     }

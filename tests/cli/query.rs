@@ -23,10 +23,7 @@ fn sql_from_standard_input() {
         &["query", "-", "--format", "csv"],
         "SELECT count(*) AS n FROM statements WHERE kind = 'quote';\n",
     );
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "n\n5\n", "")
-    );
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "n\n5\n", ""));
 }
 
 #[test]
@@ -44,23 +41,8 @@ fn writing_needs_write() {
         "chancery: refusing to write without --write: DROP TABLE embassies",
     );
     assert_eq!(wd.dump("chancery.db"), before);
-    assert_eq!(
-        wd.ok(&[
-            "query",
-            "--write",
-            "DELETE FROM embassies WHERE country = 'USA'"
-        ]),
-        ""
-    );
-    assert_eq!(
-        wd.ok(&[
-            "query",
-            "SELECT count(*) AS n FROM embassies",
-            "--format",
-            "csv"
-        ]),
-        "n\n3\n"
-    );
+    assert_eq!(wd.ok(&["query", "--write", "DELETE FROM embassies WHERE country = 'USA'"]), "");
+    assert_eq!(wd.ok(&["query", "SELECT count(*) AS n FROM embassies", "--format", "csv"]), "n\n3\n");
 }
 
 #[test]
@@ -68,20 +50,12 @@ fn the_schema_holds_for_writes_through_query() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
     wd.fails(
-        &[
-            "query",
-            "--write",
-            "UPDATE statements SET stance = 3 WHERE id = 'fc-01'",
-        ],
+        &["query", "--write", "UPDATE statements SET stance = 3 WHERE id = 'fc-01'"],
         1,
         "chancery: CHECK constraint failed: stance",
     );
     wd.fails(
-        &[
-            "query",
-            "--write",
-            "DELETE FROM embassies; UPDATE statements SET said_on = '2021-02-30'",
-        ],
+        &["query", "--write", "DELETE FROM embassies; UPDATE statements SET said_on = '2021-02-30'"],
         1,
         "chancery: CHECK constraint failed: said_on",
     );
@@ -91,16 +65,8 @@ fn the_schema_holds_for_writes_through_query() {
 #[test]
 fn sql_errors_are_one_line() {
     let wd = Workdir::seeded();
-    wd.fails(
-        &["query", "SELECT x FROM nowhere"],
-        1,
-        "chancery: no such table: nowhere",
-    );
-    wd.fails(
-        &["query", "SELECT :a", "--param", "b=1"],
-        2,
-        "chancery: --param b: no statement uses :b",
-    );
+    wd.fails(&["query", "SELECT x FROM nowhere"], 1, "chancery: no such table: nowhere");
+    wd.fails(&["query", "SELECT :a", "--param", "b=1"], 2, "chancery: --param b: no statement uses :b");
 }
 
 #[test]
@@ -108,42 +74,18 @@ fn a_read_only_query_cannot_attach_set_pragmas_or_load_code() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
     let cases = [
-        (
-            "ATTACH 'other.db' AS other",
-            "chancery: refusing ATTACH 'other.db' without --write",
-        ),
-        (
-            "VACUUM INTO 'copy.db'",
-            "chancery: refusing to write without --write: VACUUM INTO 'copy.db'",
-        ),
-        (
-            "PRAGMA writable_schema = ON",
-            "chancery: refusing PRAGMA writable_schema = ON without --write",
-        ),
-        (
-            "PRAGMA query_only = OFF",
-            "chancery: refusing PRAGMA query_only = OFF without --write",
-        ),
-        (
-            "PRAGMA user_version = 7",
-            "chancery: refusing PRAGMA user_version = 7 without --write",
-        ),
-        (
-            "SELECT load_extension('evil')",
-            "chancery: refusing load_extension() without --write",
-        ),
-        (
-            "CREATE TABLE t (x)",
-            "chancery: refusing to write without --write: CREATE TABLE t (x)",
-        ),
+        ("ATTACH 'other.db' AS other", "chancery: refusing ATTACH 'other.db' without --write"),
+        ("VACUUM INTO 'copy.db'", "chancery: refusing to write without --write: VACUUM INTO 'copy.db'"),
+        ("PRAGMA writable_schema = ON", "chancery: refusing PRAGMA writable_schema = ON without --write"),
+        ("PRAGMA query_only = OFF", "chancery: refusing PRAGMA query_only = OFF without --write"),
+        ("PRAGMA user_version = 7", "chancery: refusing PRAGMA user_version = 7 without --write"),
+        ("SELECT load_extension('evil')", "chancery: refusing load_extension() without --write"),
+        ("CREATE TABLE t (x)", "chancery: refusing to write without --write: CREATE TABLE t (x)"),
         (
             "INSERT INTO stance_scale VALUES (3, 'x')",
             "chancery: refusing to write without --write: INSERT INTO stance_scale VALUES (3, 'x')",
         ),
-        (
-            "UPDATE actors SET name = 'x'",
-            "chancery: refusing to write without --write: UPDATE actors SET name = 'x'",
-        ),
+        ("UPDATE actors SET name = 'x'", "chancery: refusing to write without --write: UPDATE actors SET name = 'x'"),
     ];
     for (sql, message) in cases {
         wd.fails(&["query", sql], 2, message);
@@ -151,10 +93,5 @@ fn a_read_only_query_cannot_attach_set_pragmas_or_load_code() {
     assert!(!wd.exists("other.db") && !wd.exists("copy.db"));
     assert_eq!(wd.dump("chancery.db"), before);
     // Reading pragmas still work.
-    assert_eq!(
-        wd.ok(&["query", "PRAGMA table_info(sources)", "--format", "csv"])
-            .lines()
-            .count(),
-        7
-    );
+    assert_eq!(wd.ok(&["query", "PRAGMA table_info(sources)", "--format", "csv"]).lines().count(), 7);
 }

@@ -17,10 +17,7 @@ GBR,United Kingdom,recognition,-2,strongly against,2021-08-15,boris-johnson,Brit
 #[test]
 fn positions_today() {
     let wd = Workdir::seeded();
-    assert_eq!(
-        wd.ok(&["report", "positions", "--format", "csv"]),
-        POSITIONS
-    );
+    assert_eq!(wd.ok(&["report", "positions", "--format", "csv"]), POSITIONS);
 }
 
 #[test]
@@ -31,37 +28,10 @@ taliban,Taliban,engagement,2,strongly for,2021-08-15,mohammad-naeem,We urge all 
 taliban,Taliban,rights,2,strongly for,2021-08-15,mohammad-naeem,We will always be vigilant in protecting the rights of women and minorities and the freedom of speech of Afghan citizens,five-countries
 GBR,United Kingdom,recognition,-2,strongly against,2021-08-15,boris-johnson,British Prime Minister Boris Johnson has called for the Taliban not to be “recognized”,five-countries
 ";
+    assert_eq!(wd.ok(&["report", "positions", "--as-of", "2021-08-15", "--format", "csv"]), expected);
+    assert_eq!(wd.ok(&["report", "positions", "--param", "as_of=2021-08-15", "--format", "csv"]), expected);
     assert_eq!(
-        wd.ok(&[
-            "report",
-            "positions",
-            "--as-of",
-            "2021-08-15",
-            "--format",
-            "csv"
-        ]),
-        expected
-    );
-    assert_eq!(
-        wd.ok(&[
-            "report",
-            "positions",
-            "--param",
-            "as_of=2021-08-15",
-            "--format",
-            "csv"
-        ]),
-        expected
-    );
-    assert_eq!(
-        wd.ok(&[
-            "report",
-            "positions",
-            "--as-of",
-            "2021-08-14",
-            "--format",
-            "csv"
-        ]),
+        wd.ok(&["report", "positions", "--as-of", "2021-08-14", "--format", "csv"]),
         "actor,name,topic,stance,label,said_on,speaker,quote,source\n"
     );
 }
@@ -76,17 +46,7 @@ fn positions_on_one_topic() {
         .map(|(_, l)| format!("{l}\n"))
         .collect();
     assert_eq!(expected.lines().count(), 3);
-    assert_eq!(
-        wd.ok(&[
-            "report",
-            "positions",
-            "--topic",
-            "recognition",
-            "--format",
-            "csv"
-        ]),
-        expected
-    );
+    assert_eq!(wd.ok(&["report", "positions", "--topic", "recognition", "--format", "csv"]), expected);
 }
 
 #[test]
@@ -102,10 +62,7 @@ fn the_latest_of_two_statements_on_one_day_is_the_greater_id() {
     wd.write("seed/statements.csv", &swapped);
     wd.ok(&["import", "seed"]);
     let positions = wd.ok(&["report", "positions", "--format", "csv"]);
-    let china: Vec<&str> = positions
-        .lines()
-        .filter(|l| l.starts_with("CHN,"))
-        .collect();
+    let china: Vec<&str> = positions.lines().filter(|l| l.starts_with("CHN,")).collect();
     assert_eq!(
         china,
         [
@@ -130,14 +87,7 @@ USA,United States,,,,closed,,opposed
 "
     );
     assert_eq!(
-        wd.ok(&[
-            "report",
-            "outlook",
-            "--as-of",
-            "2021-08-15",
-            "--format",
-            "csv"
-        ]),
+        wd.ok(&["report", "outlook", "--as-of", "2021-08-15", "--format", "csv"]),
         "country,name,recognition,engagement,assessed,embassy,gap,reading
 GBR,United Kingdom,-2,,,,,opposed
 USA,United States,,,,closed,,opposed
@@ -161,25 +111,11 @@ fn embassies_in_kabul() {
 "
     );
     assert_eq!(
-        wd.ok(&[
-            "report",
-            "embassies",
-            "--as-of",
-            "2021-08-16",
-            "--format",
-            "csv"
-        ]),
+        wd.ok(&["report", "embassies", "--as-of", "2021-08-16", "--format", "csv"]),
         "country,name,status,level,since,source\nUSA,United States,closed,none,2021-08-15,five-countries\n"
     );
     assert_eq!(
-        wd.ok(&[
-            "report",
-            "embassies",
-            "--param",
-            "host=PAK",
-            "--format",
-            "csv"
-        ]),
+        wd.ok(&["report", "embassies", "--param", "host=PAK", "--format", "csv"]),
         "country,name,status,level,since,source\n"
     );
 }
@@ -205,9 +141,8 @@ fc-19,2021-08-16,imran-khan,PAK,engagement,1,for,paraphrase,Pakistan Prime Minis
     assert_eq!(
         ids,
         [
-            "fc-06", "fc-12", "fc-13", "fc-14", "fc-15", "fc-16", "fc-17", "fc-18", "fc-19",
-            "fc-20", "fc-01", "fc-02", "fc-03", "fc-04", "fc-05", "fc-07", "fc-08", "fc-09",
-            "fc-10", "fc-11", "fc-21"
+            "fc-06", "fc-12", "fc-13", "fc-14", "fc-15", "fc-16", "fc-17", "fc-18", "fc-19", "fc-20", "fc-01", "fc-02",
+            "fc-03", "fc-04", "fc-05", "fc-07", "fc-08", "fc-09", "fc-10", "fc-11", "fc-21"
         ]
     );
 }
@@ -250,6 +185,7 @@ embassies,\"Which states keep a mission in the host country, and in what state i
 timeline,\"Who said what, and when, in date order?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\"
 actors,\"Who is in the database, whose are they, and how often do they speak or get spoken for?\",
 outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",:as_of date (default today)
+sources,\"Which sources back the database, and is every quote found in its source's text?\",
 "
     );
 }
@@ -278,7 +214,11 @@ fn report_errors() {
     );
     assert!(!wd.exists("chancery.db"), "report never creates a database");
     let wd = Workdir::seeded();
-    wd.fails(&["report", "nope"], 2, "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook)");
+    wd.fails(
+        &["report", "nope"],
+        2,
+        "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook, sources)",
+    );
     wd.fails(
         &["report", "positions", "--param", "colour=red"],
         2,
@@ -294,11 +234,7 @@ fn report_errors() {
         2,
         "chancery: as_of: \"2021-02-30\" is not a date (expected YYYY-MM-DD)",
     );
-    wd.fails(
-        &["report", "embassies", "--since", "2021-08-15"],
-        2,
-        "chancery: report embassies takes no --since",
-    );
+    wd.fails(&["report", "embassies", "--since", "2021-08-15"], 2, "chancery: report embassies takes no --since");
     wd.fails(
         &["report", "positions", "--as-of", "13/08/2021"],
         2,
@@ -310,17 +246,7 @@ fn report_errors() {
 fn parameters_are_bound_never_spliced_into_sql() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
-    let out = wd.ok(&[
-        "report",
-        "timeline",
-        "--actor",
-        "'; DROP TABLE actors; --",
-        "--format",
-        "csv",
-    ]);
-    assert_eq!(
-        out,
-        "id,said_on,speaker,position_of,topic,stance,label,kind,quote,source\n"
-    );
+    let out = wd.ok(&["report", "timeline", "--actor", "'; DROP TABLE actors; --", "--format", "csv"]);
+    assert_eq!(out, "id,said_on,speaker,position_of,topic,stance,label,kind,quote,source\n");
     assert_eq!(wd.dump("chancery.db"), before);
 }

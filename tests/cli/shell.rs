@@ -6,15 +6,11 @@ use serde_json::Value;
 
 use crate::workdir::{Workdir, repo};
 
-const REPORTS: [&str; 5] = ["positions", "embassies", "timeline", "actors", "outlook"];
+const REPORTS: [&str; 6] = ["positions", "embassies", "timeline", "actors", "outlook", "sources"];
 
 /// Rows from `sqlite3 -json`, which prints nothing at all for no rows.
 fn shell_rows(stdout: &str) -> Value {
-    if stdout.trim().is_empty() {
-        Value::Array(vec![])
-    } else {
-        serde_json::from_str(stdout).unwrap()
-    }
+    if stdout.trim().is_empty() { Value::Array(vec![]) } else { serde_json::from_str(stdout).unwrap() }
 }
 
 fn chancery_rows(wd: &Workdir, args: &[&str]) -> Value {
@@ -33,10 +29,7 @@ fn every_report_file_runs_in_the_shell_with_the_same_rows() {
         let run = wd.sqlite3(&["-json", "chancery.db", &read], None);
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{name}");
         let rows = shell_rows(&run.stdout);
-        assert!(
-            rows.as_array().is_some_and(|r| !r.is_empty()),
-            "{name} has rows on the seed"
-        );
+        assert!(rows.as_array().is_some_and(|r| !r.is_empty()), "{name} has rows on the seed");
         assert_eq!(rows, chancery_rows(&wd, &[name]), "{name}");
     }
 }
@@ -58,23 +51,13 @@ fn report_files_take_parameters_in_the_shell() {
             args.push(format!(".param set :{key} \"'{value}'\""));
             ours.extend(["--param".to_owned(), format!("{key}={value}")]);
         }
-        args.push(format!(
-            ".read '{}'",
-            repo(&format!("reports/{name}.sql")).display()
-        ));
+        args.push(format!(".read '{}'", repo(&format!("reports/{name}.sql")).display()));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let run = wd.sqlite3(&args, None);
-        assert_eq!(
-            (run.code, run.stderr.as_str()),
-            (0, ""),
-            "{name} {params:?}"
-        );
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{name} {params:?}");
         let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
         let expected = chancery_rows(&wd, &ours);
-        assert!(
-            expected.as_array().is_some_and(|r| !r.is_empty()),
-            "{name} {params:?} has rows"
-        );
+        assert!(expected.as_array().is_some_and(|r| !r.is_empty()), "{name} {params:?} has rows");
         assert_eq!(shell_rows(&run.stdout), expected, "{name} {params:?}");
     }
 }
@@ -83,32 +66,20 @@ fn report_files_take_parameters_in_the_shell() {
 fn the_printed_shell_command_runs() {
     let wd = Workdir::seeded();
     std::fs::create_dir(wd.path("reports")).unwrap();
-    std::fs::copy(
-        repo("reports/positions.sql"),
-        wd.path("reports/positions.sql"),
-    )
-    .unwrap();
+    std::fs::copy(repo("reports/positions.sql"), wd.path("reports/positions.sql")).unwrap();
     let sql = wd.ok(&["report", "positions", "--as-of", "2021-08-15", "--sql"]);
     let command = sql.lines().last().unwrap().trim_start_matches("--").trim();
     let run: crate::workdir::Run = std::process::Command::new("sh")
         .args([
             "-c",
-            &format!(
-                "{} -json",
-                command
-                    .replacen("sqlite3 ", "sqlite3 -json ", 1)
-                    .trim_end_matches(" -json")
-            ),
+            &format!("{} -json", command.replacen("sqlite3 ", "sqlite3 -json ", 1).trim_end_matches(" -json")),
         ])
         .current_dir(wd.path("."))
         .output()
         .unwrap()
         .into();
     assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{command}");
-    assert_eq!(
-        shell_rows(&run.stdout),
-        chancery_rows(&wd, &["positions", "--as-of", "2021-08-15"])
-    );
+    assert_eq!(shell_rows(&run.stdout), chancery_rows(&wd, &["positions", "--as-of", "2021-08-15"]));
 }
 
 #[test]
@@ -153,16 +124,10 @@ fn the_schema_rejects_bad_rows_typed_in_the_shell() {
             "UPDATE actors SET parent = 'mohammad-naeem' WHERE id = 'taliban';",
             "parent: cycle in the actors' parent chain",
         ),
-        (
-            "INSERT INTO actors (id, name, kind) VALUES ('Imran', 'Imran', 'person');",
-            "CHECK constraint failed: id",
-        ),
+        ("INSERT INTO actors (id, name, kind) VALUES ('Imran', 'Imran', 'person');", "CHECK constraint failed: id"),
     ];
     for (sql, error) in cases {
-        let run = wd.sqlite3(
-            &["chancery.db"],
-            Some(&format!("PRAGMA foreign_keys = ON;\n{sql}\n")),
-        );
+        let run = wd.sqlite3(&["chancery.db"], Some(&format!("PRAGMA foreign_keys = ON;\n{sql}\n")));
         assert_ne!(run.code, 0, "{sql}");
         assert!(run.stderr.contains(error), "{sql}: {}", run.stderr);
     }

@@ -48,9 +48,7 @@ impl From<Output> for Run {
 
 impl Workdir {
     pub fn new() -> Workdir {
-        Workdir {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        Workdir { dir: tempfile::tempdir().unwrap() }
     }
 
     /// A workdir holding a copy of the repository's seed/ as `seed/`.
@@ -101,12 +99,7 @@ impl Workdir {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
         child.wait_with_output().unwrap().into()
     }
 
@@ -130,10 +123,7 @@ impl Workdir {
     /// `program ARGS` (the sqlite3 shell) in this directory.
     pub fn sqlite3(&self, args: &[&str], stdin: Option<&str>) -> Run {
         assert!(
-            Command::new("sqlite3")
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success()),
+            Command::new("sqlite3").arg("--version").output().is_ok_and(|o| o.status.success()),
             "these tests need the sqlite3 shell: apt-get install -y sqlite3 (.ci/run does)"
         );
         let mut cmd = Command::new("sqlite3");
@@ -148,12 +138,7 @@ impl Workdir {
                     .stderr(std::process::Stdio::piped())
                     .spawn()
                     .unwrap();
-                child
-                    .stdin
-                    .take()
-                    .unwrap()
-                    .write_all(input.as_bytes())
-                    .unwrap();
+                child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
                 child.wait_with_output().unwrap().into()
             }
         }
@@ -162,39 +147,26 @@ impl Workdir {
     /// Everything in a database: version, schema and every row of every table,
     /// as text, so that "unchanged" can be asserted exactly.
     pub fn dump(&self, db: &str) -> String {
-        let conn =
-            Connection::open_with_flags(self.path(db), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let conn = Connection::open_with_flags(self.path(db), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
         let mut out = String::new();
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         out.push_str(&format!("user_version {version}\n"));
-        let mut schema = conn
-            .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
-            .unwrap();
-        let objects: Vec<(String, String, Option<String>)> = schema
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let mut schema = conn.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
+        let objects: Vec<(String, String, Option<String>)> =
+            schema.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
         for (kind, name, sql) in &objects {
-            out.push_str(&format!(
-                "{kind} {name}: {}\n",
-                sql.as_deref().unwrap_or("")
-            ));
+            out.push_str(&format!("{kind} {name}: {}\n", sql.as_deref().unwrap_or("")));
             if kind == "table" {
-                let mut rows = conn
-                    .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))
-                    .unwrap();
+                // Sorted as text: FTS5's shadow tables have no rowid to order by.
+                let mut rows = conn.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
                 let n = rows.column_count();
-                let all: Vec<Vec<Value>> = rows
-                    .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
+                let mut all: Vec<String> = rows
+                    .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())
                     .unwrap()
-                    .map(Result::unwrap)
+                    .map(|row| format!("  {:?}\n", row.unwrap()))
                     .collect();
-                for row in all {
-                    out.push_str(&format!("  {row:?}\n"));
-                }
+                all.sort();
+                out.extend(all);
             }
         }
         out
@@ -209,11 +181,7 @@ impl Workdir {
     /// A seeded workdir with a generated data set of `statements` rows in `gen/`.
     pub fn seeded_with_generated(statements: u64) -> Workdir {
         let wd = Workdir::seeded();
-        let sizes = chancery::generate::Sizes {
-            statements,
-            actors: 1_000,
-            sources: 100,
-        };
+        let sizes = chancery::generate::Sizes { statements, actors: 1_000, sources: 100 };
         chancery::generate::write(&wd.path("gen"), sizes).unwrap();
         wd
     }
@@ -222,7 +190,6 @@ impl Workdir {
     /// recovers a WAL left behind by a killed writer.
     pub fn integrity(&self, db: &str) -> String {
         let conn = Connection::open(self.path(db)).unwrap();
-        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap()
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
     }
 }

@@ -1,0 +1,73 @@
+//! `chancery extract FILE --source ID`: draft statements from an article, as CSV
+//! in the columns of statements.csv (or previewed with --format table).
+
+use std::io::Write;
+
+use rusqlite::OptionalExtension;
+use rusqlite::types::ValueRef;
+
+use super::Ctx;
+use crate::cli::ExtractArgs;
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::extract::{self, Actor};
+use crate::import::Table;
+use crate::output::{self, Format};
+
+fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
+    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
+}
+
+pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| Error::no_input(format!("{}", args.file.display())).because(e))?;
+    let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    let failed = |e| Error::failure("reading actors").because(e);
+    let mut stmt = conn.prepare("SELECT id, kind, name, aliases FROM actors ORDER BY id").map_err(failed)?;
+    let actors: Vec<Actor> = stmt
+        .query_map([], |r| {
+            let mut names = vec![r.get::<_, String>(2)?];
+            if let Some(aliases) = r.get::<_, Option<String>>(3)? {
+                names.extend(aliases.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from));
+            }
+            Ok(Actor { id: r.get(0)?, kind: r.get(1)?, names })
+        })
+        .map_err(failed)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(failed)?;
+    let said_on: Option<String> = conn
+        .query_row("SELECT published_on FROM sources WHERE id = ?1", [&args.source], |r| r.get(0))
+        .optional()
+        .map_err(failed)?
+        .flatten();
+    if said_on.is_none() {
+        writeln!(
+            std::io::stderr(),
+            "note: source {} has no published_on in {}; said_on is left empty",
+            args.source,
+            ctx.db.display()
+        )?;
+    }
+
+    let drafts = extract::extract(&text, &args.source, &actors);
+    let mut writer = output::writer(ctx.format_or(Format::Csv), ctx.stdout());
+    let columns: Vec<String> = Table::Statements.column_names().map(String::from).collect();
+    writer.begin(&columns)?;
+    for d in &drafts {
+        let row: Vec<ValueRef<'_>> = columns
+            .iter()
+            .map(|c| match c.as_str() {
+                "id" => ValueRef::Text(d.id.as_bytes()),
+                "source" => ValueRef::Text(args.source.as_bytes()),
+                "speaker" => text_or_null(d.speaker.as_deref()),
+                "said_on" => text_or_null(said_on.as_deref()),
+                "kind" => ValueRef::Text(d.kind.as_bytes()),
+                "quote" => ValueRef::Text(d.quote.as_bytes()),
+                _ => ValueRef::Null, // position_of, target, topic, stance, summary: the analyst's
+            })
+            .collect();
+        writer.row(&row)?;
+    }
+    writer.finish()?;
+    Ok(())
+}

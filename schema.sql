@@ -108,6 +108,15 @@ CREATE TABLE statements (
     -- 0, end exclusive; NULL where it was not located (no body, or not a quote).
     quote_start INTEGER CONSTRAINT quote_start CHECK (quote_start >= 0),
     quote_end   INTEGER CONSTRAINT quote_end CHECK (quote_end > quote_start),
+    -- A date known only to the month or the year is stored as the first day of
+    -- that period; the precision says so, and said_on_display shows it as written.
+    said_on_precision TEXT NOT NULL DEFAULT 'day' CONSTRAINT said_on_precision CHECK (
+        said_on_precision IN ('day', 'month', 'year')
+        AND (said_on_precision = 'day' OR strftime('%d', said_on) = '01')
+        AND (said_on_precision <> 'year' OR strftime('%m', said_on) = '01')),
+    said_on_display TEXT GENERATED ALWAYS AS (
+        CASE said_on_precision WHEN 'year' THEN substr(said_on, 1, 4) WHEN 'month' THEN substr(said_on, 1, 7) ELSE said_on END
+    ) VIRTUAL,
     -- An assessment is a third party's claim about someone else's position.
     CONSTRAINT position_of CHECK (kind <> 'assessment' OR position_of <> speaker),
     CONSTRAINT quote_start CHECK ((quote_start IS NULL) = (quote_end IS NULL))
@@ -179,6 +188,15 @@ CREATE TABLE embassies (
     observed_on TEXT NOT NULL CONSTRAINT observed_on CHECK (observed_on IS date(observed_on, '+0 days')),
     source      TEXT NOT NULL REFERENCES sources (id),
     note        TEXT CONSTRAINT note CHECK (note <> ''),
+    -- A date known only to the month or the year is stored as the first day of
+    -- that period; the precision says so, and observed_on_display shows it as written.
+    observed_on_precision TEXT NOT NULL DEFAULT 'day' CONSTRAINT observed_on_precision CHECK (
+        observed_on_precision IN ('day', 'month', 'year')
+        AND (observed_on_precision = 'day' OR strftime('%d', observed_on) = '01')
+        AND (observed_on_precision <> 'year' OR strftime('%m', observed_on) = '01')),
+    observed_on_display TEXT GENERATED ALWAYS AS (
+        CASE observed_on_precision WHEN 'year' THEN substr(observed_on, 1, 4) WHEN 'month' THEN substr(observed_on, 1, 7) ELSE observed_on END
+    ) VIRTUAL,
     CONSTRAINT host CHECK (host <> country)
 ) STRICT;
 
@@ -259,6 +277,6 @@ FROM embassies AS e JOIN actors AS a ON a.id = e.country
 WHERE a.kind <> 'state';
 
 -- The schema version chancery checks on open; migrations raise it one step at a time.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 COMMIT;

@@ -15,7 +15,7 @@ SELECT e.country,
        a.name,
        e.status,
        e.level,
-       e.observed_on AS since,
+       e.observed_on_display AS since,
        e.source
 FROM mission
 JOIN actors AS a ON a.id = mission.country

@@ -5,7 +5,8 @@
 --
 -- "Own words" are statements of kind quote or paraphrase that take a side (stance
 -- is not NULL); third-party assessments never count here. The latest is the one
--- with the greatest said_on, then the greatest id.
+-- with the greatest said_on, then the greatest id. A date known only to the
+-- month or the year counts as its first day and prints as written (2022-04).
 WITH own AS (
     SELECT DISTINCT s.position_of, s.topic
     FROM statements AS s
@@ -19,7 +20,7 @@ SELECT a.id AS actor,
        own.topic,
        s.stance,
        sc.label,
-       s.said_on,
+       s.said_on_display AS said_on,
        s.speaker,
        s.quote,
        s.source

@@ -5,7 +5,7 @@
 -- param :since date default all: only statements made on or after this date
 -- param :until date default all: only statements made on or before this date
 SELECT s.id,
-       s.said_on,
+       s.said_on_display AS said_on,
        s.speaker,
        s.position_of,
        s.topic,

@@ -51,6 +51,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Full-text search over quotes, summaries and speakers' names
     Search(SearchArgs),
+    /// Draw a chart as SVG
+    #[command(subcommand)]
+    Chart(ChartCommand),
     /// Print the embedded schema.sql
     Schema,
 }
@@ -97,6 +100,44 @@ pub struct SearchArgs {
     /// Only statements made on or before this date
     #[arg(long, value_name = "DATE", value_parser = date)]
     pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChartCommand {
+    /// One row per actor, time across: stances as marks, the embassy in Kabul behind
+    Positions(ChartPositionsArgs),
+    /// The outlook: own and assessed recognition stance and embassy, per state
+    Outlook(ChartOutlookArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ChartPositionsArgs {
+    /// Only statements on this topic
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+
+    /// From this date (default: the first record)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<NaiveDate>,
+
+    /// Until this date (default: the last record)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub until: Option<NaiveDate>,
+
+    /// The SVG file to write
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartOutlookArgs {
+    /// As of this date (default: today)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// The SVG file to write
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

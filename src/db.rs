@@ -24,6 +24,8 @@ struct Migration {
 const MIGRATIONS: &[Migration] = &[
     // 1 -> 2: statements get a stable key, located quotes and full-text search.
     Migration { sql: include_str!("../migrations/0002_provenance.sql"), then: Some(crate::provenance::locate_all) },
+    // 2 -> 3: dates with a precision of a day, a month or a year.
+    Migration { sql: include_str!("../migrations/0003_history.sql"), then: None },
 ];
 
 /// The `user_version` of a database built by this binary.

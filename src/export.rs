@@ -27,7 +27,8 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
     let mut written = Vec::new();
     for table in Table::ALL {
         // Bodies go to articles/, one file each, rather than into a CSV column.
-        let columns: Vec<&str> = table.column_names().filter(|c| !(table == Table::Sources && *c == "body")).collect();
+        let columns: Vec<String> =
+            table.export_columns().filter(|c| !(table == Table::Sources && c.as_str() == "body")).collect();
         let path = dir.join(format!("{table}.csv"));
         let file = std::fs::File::create(&path).map_err(io_error(&path))?;
         // Insertion order, so that a re-import gives the rows the same rowids.

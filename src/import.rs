@@ -38,6 +38,14 @@ impl Table {
         Table::ALL.into_iter().find(|t| t.name() == name)
     }
 
+    /// What `export` selects for each CSV column: dates as precise as they were given.
+    pub fn export_columns(self) -> impl Iterator<Item = String> {
+        self.columns().iter().filter(|c| !c.derived).map(|c| match c.check {
+            Check::Period => format!("{0}_display AS {0}", c.name),
+            _ => c.name.to_owned(),
+        })
+    }
+
     /// The table's columns, in the order of the schema and of the CSV files.
     pub fn column_names(self) -> impl Iterator<Item = &'static str> {
         self.columns().iter().filter(|c| !c.derived).map(|c| c.name)
@@ -77,6 +85,8 @@ enum Check {
     Wikidata,
     Slug,
     Date,
+    /// A date known to the day, the month or the year: YYYY-MM-DD, YYYY-MM or YYYY.
+    Period,
     Stance,
     OneOf(&'static [&'static str]),
     Source,
@@ -135,13 +145,14 @@ const STATEMENTS: &[Column] = &[
     col("target", Check::Actor, false),
     col("topic", Check::Slug, true),
     col("stance", Check::Stance, false),
-    col("said_on", Check::Date, true),
+    col("said_on", Check::Period, true),
     col("kind", Check::OneOf(STATEMENT_KINDS), true),
     col("quote", Check::Text, true),
     col("summary", Check::Text, false),
     // Where a quote stands in its source's body; see `Loader::locate`.
     derived("quote_start"),
     derived("quote_end"),
+    derived("said_on_precision"),
 ];
 
 const EMBASSIES: &[Column] = &[
@@ -151,9 +162,10 @@ const EMBASSIES: &[Column] = &[
     Column { name: "city", check: Check::Text, required: false, default: Some("Kabul"), derived: false },
     col("status", Check::OneOf(EMBASSY_STATUSES), true),
     col("level", Check::OneOf(EMBASSY_LEVELS), false),
-    col("observed_on", Check::Date, true),
+    col("observed_on", Check::Period, true),
     col("source", Check::Source, true),
     col("note", Check::Text, false),
+    derived("observed_on_precision"),
 ];
 
 /// What one import call will read, resolved from the paths on the command line.
@@ -497,6 +509,16 @@ impl<'c> Loader<'c> {
                     None => None,
                 };
             }
+            // A month or a year is stored as its first day, with its precision beside it.
+            for (c, column) in columns.iter().enumerate() {
+                if let (Check::Period, Some(value)) = (column.check, &values[c]) {
+                    let (date, precision) = parse_period(value).expect("checked above");
+                    let precision_column = format!("{}_precision", column.name);
+                    let p = columns.iter().position(|c| c.name == precision_column).expect("a precision column");
+                    values[c] = Some(date);
+                    values[p] = Some(precision.to_owned());
+                }
+            }
             let id = values[0].clone().unwrap_or_default();
             if let Some((first_file, first_line)) = self.seen.get(&id) {
                 let first = &self.plan.files[*first_file].1;
@@ -649,6 +671,7 @@ impl<'c> Loader<'c> {
                 format!("\"{value}\" is not a lowercase slug (letters, digits and '-', such as recognition)"),
             )),
             Check::Date => parse_date(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
+            Check::Period => parse_period(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
             Check::Stance => match value.parse::<i64>() {
                 Ok(-2..=2) => Ok(()),
                 _ => Err(field_error(
@@ -792,6 +815,18 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
         .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+}
+
+/// A date as precise as its source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Returns
+/// the first day of the period and the precision (`day`, `month` or `year`).
+pub fn parse_period(s: &str) -> std::result::Result<(String, &'static str), String> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (day, precision) = match s.len() {
+        4 if digits(s) => (format!("{s}-01-01"), "year"),
+        7 if digits(&s[..4]) && &s[4..5] == "-" && digits(&s[5..]) => (format!("{s}-01"), "month"),
+        _ => (s.to_owned(), "day"),
+    };
+    parse_date(&day).map(|_| (day, precision)).map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
 }
 
 fn read_article(path: &Path) -> Result<String> {

@@ -224,6 +224,38 @@ impl<W: Write> RowWriter for MarkdownWriter<W> {
     }
 }
 
+/// Keeps the rows instead of printing them, for code that draws or reasons on a report.
+#[derive(Debug, Default)]
+pub struct Collect {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<rusqlite::types::Value>>,
+}
+
+impl Collect {
+    /// The value of `column` in row `row`.
+    pub fn get(&self, row: usize, column: &str) -> &rusqlite::types::Value {
+        let c = self.columns.iter().position(|c| c == column).expect("a column of the report");
+        &self.rows[row][c]
+    }
+}
+
+impl RowWriter for Collect {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        self.columns = columns.to_vec();
+        Ok(())
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        let row = values.iter().map(|v| rusqlite::types::Value::try_from(*v).map_err(io::Error::other));
+        self.rows.push(row.collect::<io::Result<_>>()?);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Step a prepared, bound statement and hand its rows to `writer`.
 pub fn write_statement(stmt: &mut rusqlite::Statement<'_>, writer: &mut dyn RowWriter) -> crate::error::Result<()> {
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();

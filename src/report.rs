@@ -17,6 +17,9 @@ const BUILTIN: &[(&str, &str)] = &[
     ("actors", include_str!("../reports/actors.sql")),
     ("outlook", include_str!("../reports/outlook.sql")),
     ("sources", include_str!("../reports/sources.sql")),
+    ("changes", include_str!("../reports/changes.sql")),
+    ("disputes", include_str!("../reports/disputes.sql")),
+    ("representation", include_str!("../reports/representation.sql")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::output::Format;
 
+mod chart;
 mod check;
 mod export;
 mod extract;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Verify(args) => verify::run(args, &ctx),
         Command::Extract(args) => extract::run(args, &ctx),
         Command::Search(args) => search::run(args, &ctx),
+        Command::Chart(which) => chart::run(which, &ctx),
         Command::Schema => schema::run(&ctx),
     }
 }

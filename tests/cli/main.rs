@@ -2,10 +2,12 @@
 //! temporary directory, with exact outputs and exit codes.
 
 mod bad;
+mod chart;
 mod concurrency;
 mod crash;
 mod export;
 mod formats;
+mod history;
 mod import;
 mod misc;
 mod properties;

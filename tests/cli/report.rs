@@ -186,6 +186,9 @@ timeline,\"Who said what, and when, in date order?\",\":actor text (default all)
 actors,\"Who is in the database, whose are they, and how often do they speak or get spoken for?\",
 outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",:as_of date (default today)
 sources,\"Which sources back the database, and is every quote found in its source's text?\",
+changes,\"When did each actor's own stance on each topic change, from what to what, and on whose words?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\"
+disputes,Where do others' claims about a state's position disagree with what it says itself?,\":actor text (default all), :topic text (default all)\"
+representation,\"How has each state's mission in each host country changed, and how long did each status last?\",\":actor text (default all), :as_of date (default today)\"
 "
     );
 }
@@ -217,7 +220,7 @@ fn report_errors() {
     wd.fails(
         &["report", "nope"],
         2,
-        "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook, sources)",
+        "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook, sources, changes, disputes, representation)",
     );
     wd.fails(
         &["report", "positions", "--param", "colour=red"],

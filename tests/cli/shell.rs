@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use crate::workdir::{Workdir, repo};
 
-const REPORTS: [&str; 6] = ["positions", "embassies", "timeline", "actors", "outlook", "sources"];
+const REPORTS: [&str; 9] =
+    ["positions", "embassies", "timeline", "actors", "outlook", "sources", "changes", "disputes", "representation"];
 
 /// Rows from `sqlite3 -json`, which prints nothing at all for no rows.
 fn shell_rows(stdout: &str) -> Value {
@@ -43,6 +44,9 @@ fn report_files_take_parameters_in_the_shell() {
         ("embassies", &[("as_of", "2021-08-16")]),
         ("timeline", &[("actor", "RUS"), ("since", "2021-08-17")]),
         ("outlook", &[("as_of", "2021-08-16")]),
+        ("changes", &[("actor", "RUS"), ("until", "2021-08-31")]),
+        ("disputes", &[("topic", "recognition")]),
+        ("representation", &[("as_of", "2021-12-31")]),
     ];
     for (name, params) in cases {
         let mut args = vec!["-json".to_owned(), "chancery.db".to_owned()];

@@ -1,0 +1,44 @@
+-- report: changes
+-- answers: When did each actor's own stance on each topic change, from what to what, and on whose words?
+-- param :actor text default all: only this actor (position_of)
+-- param :topic text default all: only this topic
+-- param :since date default all: only changes on or after this date
+-- param :until date default all: only changes on or before this date
+--
+-- Own statements (quote or paraphrase, with a stance) in date order, then id; a
+-- change is a statement whose stance differs from the one before it, and the
+-- first statement of an actor on a topic (from nothing). days: since the
+-- previous change, that is, how long the previous position stood.
+WITH own AS (
+    SELECT s.id, s.position_of, s.topic, s.stance, s.said_on, s.said_on_display, s.quote,
+           lag(s.stance) OVER w AS before
+    FROM statements AS s
+    WHERE s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
+      AND (:actor IS NULL OR s.position_of = :actor)
+      AND (:topic IS NULL OR s.topic = :topic)
+    WINDOW w AS (PARTITION BY s.position_of, s.topic ORDER BY s.said_on, s.id)
+),
+change AS (
+    SELECT own.*,
+           lag(own.said_on) OVER (PARTITION BY own.position_of, own.topic ORDER BY own.said_on, own.id) AS previous_on
+    FROM own
+    WHERE own.before IS NULL OR own.before <> own.stance
+)
+SELECT change.position_of AS actor,
+       a.name,
+       change.topic,
+       change.before AS from_stance,
+       b.label AS from_label,
+       change.stance AS to_stance,
+       t.label AS to_label,
+       change.said_on_display AS said_on,
+       change.id AS statement,
+       change.quote,
+       CAST(julianday(change.said_on) - julianday(change.previous_on) AS INTEGER) AS days
+FROM change
+JOIN actors AS a ON a.id = change.position_of
+LEFT JOIN stance_scale AS b ON b.stance = change.before
+LEFT JOIN stance_scale AS t ON t.stance = change.stance
+WHERE (:since IS NULL OR change.said_on >= :since)
+  AND (:until IS NULL OR change.said_on <= :until)
+ORDER BY a.name, change.position_of, change.topic, change.said_on, change.id;

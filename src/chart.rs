@@ -1,0 +1,388 @@
+//! Pictures for a brief, as SVG: each actor's stances over time against its
+//! embassy's status in Kabul, and the outlook. Stance is shown three ways so the
+//! chart reads in grey print too: the mark points up (for) or down (against), is
+//! larger when strong, and is coloured on a red-blue diverging scale. An actor's
+//! own words are filled marks, others' assessments hollow ones.
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+const WIDTH: i32 = 1000;
+const LEFT: i32 = 190; // room for the row labels
+const RIGHT: i32 = 30;
+const TOP: i32 = 50;
+const ROW: i32 = 30;
+const AXIS: i32 = 40;
+const LEGEND: i32 = 70;
+/// Marks drawn in the legend (one per stance, one hollow): a chart holds this
+/// many marks besides one per statement.
+pub const LEGEND_MARKS: usize = 6;
+
+const FONT: &str = "sans-serif";
+
+fn stance_color(stance: i64) -> RGBColor {
+    match stance {
+        -2 => RGBColor(0xb2, 0x18, 0x2b),
+        -1 => RGBColor(0xef, 0x8a, 0x62),
+        0 => RGBColor(0x88, 0x88, 0x88),
+        1 => RGBColor(0x67, 0xa9, 0xcf),
+        _ => RGBColor(0x21, 0x66, 0xac),
+    }
+}
+
+fn band_color(status: &str) -> RGBColor {
+    match status {
+        "open" => RGBColor(0xd9, 0xf0, 0xd3),
+        "limited" => RGBColor(0xfe, 0xe8, 0xc8),
+        _ => RGBColor(0xbd, 0xbd, 0xbd), // suspended, relocated, closed
+    }
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+fn draw_error<E: std::error::Error + Send + Sync + 'static>(e: E) -> Error {
+    Error::failure("drawing the chart").because(e)
+}
+
+fn text<'a>(s: impl Into<String>, (x, y): (i32, i32), size: i32, h: HPos) -> Text<'a, (i32, i32), String> {
+    let style = TextStyle::from((FONT, size).into_font()).color(&BLACK).pos(Pos::new(h, VPos::Center));
+    Text::new(s.into(), (x, y), style)
+}
+
+/// A stance mark: a triangle pointing up (for) or down (against), a circle for
+/// neutral; strong stances larger; assessments hollow.
+fn mark(area: &Area<'_>, (x, y): (i32, i32), stance: i64, hollow: bool) -> Result<()> {
+    let color = stance_color(stance);
+    let style = if hollow { color.stroke_width(2) } else { color.filled() };
+    let size = if stance.abs() == 2 { 8 } else { 6 };
+    match stance.signum() {
+        0 => area.draw(&Circle::new((x, y), size - 1, style)).map_err(draw_error),
+        sign => {
+            let tip = -sign as i32 * size;
+            let points = vec![(x, y + tip), (x - size, y - tip), (x + size, y - tip), (x, y + tip)];
+            if hollow {
+                area.draw(&PathElement::new(points, style)).map_err(draw_error)
+            } else {
+                area.draw(&Polygon::new(points, style)).map_err(draw_error)
+            }
+        }
+    }
+}
+
+fn day_number(date: &str) -> Result<i64> {
+    let day =
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| Error::failure(format!("date {date}")).because(e))?;
+    Ok(day.signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")).num_days())
+}
+
+fn svg_only(out: &Path) -> Result<()> {
+    match out.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("svg") => Ok(()),
+        _ => Err(Error::usage(format!(
+            "{}: chancery draws SVG only (PNG would need plotters' bitmap backend and the system's fonts); \
+             name the file .svg and convert it with rsvg-convert or a browser",
+            out.display()
+        ))),
+    }
+}
+
+pub struct PositionsChart<'a> {
+    pub topic: Option<&'a str>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+struct Point {
+    row: usize,
+    day: i64,
+    stance: i64,
+    assessment: bool,
+}
+
+struct Band {
+    row: usize,
+    from: i64,
+    to: Option<i64>,
+    status: String,
+}
+
+/// One row per actor, time across: stances as marks, the embassy in Kabul as a band.
+/// Returns the number of statements drawn.
+pub fn positions(conn: &Connection, chart: &PositionsChart<'_>, out: &Path) -> Result<usize> {
+    svg_only(out)?;
+    let failed = |e| Error::failure("reading the chart's data").because(e);
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.position_of, a.name, s.said_on, s.stance, s.kind = 'assessment'
+             FROM statements AS s JOIN actors AS a ON a.id = s.position_of
+             WHERE s.stance IS NOT NULL
+               AND (?1 IS NULL OR s.topic = ?1) AND (?2 IS NULL OR s.said_on >= ?2) AND (?3 IS NULL OR s.said_on <= ?3)
+             ORDER BY s.said_on, s.key",
+        )
+        .map_err(failed)?;
+    let statements: Vec<(String, String, String, i64, bool)> = stmt
+        .query_map((chart.topic, &chart.since, &chart.until), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .map_err(failed)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(failed)?;
+    let mut stmt = conn
+        .prepare(
+            "SELECT e.country, a.name, e.observed_on, e.status,
+                    lead(e.observed_on) OVER (PARTITION BY e.country ORDER BY e.observed_on, e.id)
+             FROM embassies AS e JOIN actors AS a ON a.id = e.country
+             WHERE e.host = 'AFG' AND e.city = 'Kabul'
+             ORDER BY e.observed_on, e.id",
+        )
+        .map_err(failed)?;
+    let records: Vec<(String, String, String, String, Option<String>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .map_err(failed)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(failed)?;
+
+    // The time range: as asked, else from the data.
+    let dates = statements.iter().map(|s| s.2.as_str()).chain(records.iter().map(|r| r.2.as_str()));
+    let first = match &chart.since {
+        Some(d) => day_number(d)?,
+        None => dates.clone().map(day_number).collect::<Result<Vec<_>>>()?.into_iter().min().unwrap_or(0),
+    };
+    let last = match &chart.until {
+        Some(d) => day_number(d)?,
+        None => dates.map(day_number).collect::<Result<Vec<_>>>()?.into_iter().max().unwrap_or(first),
+    };
+    // A little room at either end, so that the first and last marks stay whole.
+    let pad = ((last - first) / 25).max(1);
+    let (first, last) = (first - pad, last.max(first) + pad);
+
+    // Rows: every actor with a statement in range or an embassy record, by name.
+    let mut rows: Vec<(String, String)> = statements.iter().map(|s| (s.1.clone(), s.0.clone())).collect();
+    for r in &records {
+        let until = r.4.as_deref().map(day_number).transpose()?;
+        if day_number(&r.2)? <= last && until.is_none_or(|u| u >= first) {
+            rows.push((r.1.clone(), r.0.clone()));
+        }
+    }
+    rows.sort();
+    rows.dedup();
+    let row_of = |id: &str| rows.iter().position(|(_, r)| r == id);
+
+    let points: Vec<Point> = statements
+        .iter()
+        .map(|s| {
+            Ok(Point {
+                row: row_of(&s.0).expect("a row per actor"),
+                day: day_number(&s.2)?,
+                stance: s.3,
+                assessment: s.4,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let bands: Vec<Band> = records
+        .iter()
+        .filter_map(|r| row_of(&r.0).map(|row| (row, r)))
+        .map(|(row, r)| {
+            Ok(Band {
+                row,
+                from: day_number(&r.2)?,
+                to: r.4.as_deref().map(day_number).transpose()?,
+                status: r.3.clone(),
+            })
+        })
+        .collect::<Result<_>>()?;
+
+    let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
+    let root = SVGBackend::new(out, (WIDTH as u32, height as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(draw_error)?;
+    let x =
+        |day: i64| LEFT + ((day - first) as f64 / (last - first).max(1) as f64 * (WIDTH - LEFT - RIGHT) as f64) as i32;
+    let y = |row: usize| TOP + ROW * row as i32 + ROW / 2;
+
+    let title = match chart.topic {
+        Some(topic) => format!("Stances on {topic}, with the embassy in Kabul behind"),
+        None => "Stances on every topic, with the embassy in Kabul behind".to_owned(),
+    };
+    root.draw(&text(title, (LEFT, TOP / 2), 16, HPos::Left)).map_err(draw_error)?;
+
+    for band in &bands {
+        let (from, to) = (band.from.max(first), band.to.unwrap_or(last).min(last));
+        if from < to {
+            let rect = [(x(from), y(band.row) - ROW / 2 + 3), (x(to), y(band.row) + ROW / 2 - 3)];
+            root.draw(&Rectangle::new(rect, band_color(&band.status).filled())).map_err(draw_error)?;
+        }
+    }
+
+    // Day, month or year lines and labels, spaced so that labels never meet.
+    let bottom = TOP + ROW * rows.len().max(1) as i32;
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+    let start = epoch + chrono::Days::new(first.max(0) as u64);
+    let span = last - first;
+    let (mut tick, step, format): (NaiveDate, fn(NaiveDate) -> NaiveDate, &str) = if span < 120 {
+        (start, |d| d + chrono::Days::new(1), "%m-%d")
+    } else if span < 730 {
+        (start.with_day(1).expect("day 1"), |d| d + chrono::Months::new(1), "%Y-%m")
+    } else {
+        (start.with_day(1).and_then(|d| d.with_month(1)).expect("January 1"), |d| d + chrono::Months::new(12), "%Y")
+    };
+    let mut last_label: Option<i32> = None;
+    loop {
+        let day = tick.signed_duration_since(epoch).num_days();
+        if day > last {
+            break;
+        }
+        if day >= first {
+            let px = x(day);
+            if last_label.is_none_or(|l| px - l >= 60) {
+                root.draw(&PathElement::new(vec![(px, TOP), (px, bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
+                    .map_err(draw_error)?;
+                root.draw(&text(tick.format(format).to_string(), (px, bottom + 14), 12, HPos::Center))
+                    .map_err(draw_error)?;
+                last_label = Some(px);
+            }
+        }
+        tick = step(tick);
+    }
+
+    for (row, (name, _)) in rows.iter().enumerate() {
+        root.draw(&text(name.clone(), (LEFT - 10, y(row)), 13, HPos::Right)).map_err(draw_error)?;
+    }
+    // Marks on one day in one row step aside so that each stays visible.
+    let mut seen: Vec<(usize, i64, i32)> = Vec::new();
+    for p in &points {
+        let nth = seen.iter().filter(|(r, d, _)| *r == p.row && *d == p.day).count() as i32;
+        seen.push((p.row, p.day, nth));
+        mark(&root, (x(p.day) + nth * 9, y(p.row)), p.stance, p.assessment)?;
+    }
+
+    // Legend.
+    let ly = bottom + AXIS;
+    let mut lx = LEFT;
+    for (stance, label) in [(-2, "strongly against"), (-1, "against"), (0, "neutral"), (1, "for"), (2, "strongly for")]
+    {
+        mark(&root, (lx, ly), stance, false)?;
+        root.draw(&text(label, (lx + 12, ly), 12, HPos::Left)).map_err(draw_error)?;
+        lx += 125;
+    }
+    mark(&root, (LEFT, ly + 25), 1, true)?;
+    root.draw(&text("others' assessment (hollow)", (LEFT + 12, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
+    let mut bx = LEFT + 250;
+    for (status, label) in
+        [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
+    {
+        root.draw(&Rectangle::new([(bx, ly + 18), (bx + 22, ly + 32)], band_color(status).filled()))
+            .map_err(draw_error)?;
+        root.draw(&text(label, (bx + 28, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
+        bx += if status == "limited" { 90 } else { 125 };
+    }
+    root.present().map_err(draw_error)?;
+    Ok(points.len())
+}
+
+/// One row of the outlook report, as the chart needs it.
+pub struct OutlookRow {
+    pub name: String,
+    pub recognition: Option<i64>,
+    pub assessed: Option<i64>,
+    pub embassy: Option<String>,
+    pub reading: String,
+}
+
+/// The outlook as a picture: a row per state on a -2..2 scale, its own
+/// recognition stance filled, the assessed one hollow, joined by the gap, the
+/// row shaded by its embassy's status, and the reading at the right.
+pub fn outlook(rows: &[OutlookRow], out: &Path) -> Result<usize> {
+    svg_only(out)?;
+    let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
+    let root = SVGBackend::new(out, (WIDTH as u32, height as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(draw_error)?;
+    let right = WIDTH - RIGHT - 120;
+    let x = |stance: i64| LEFT + 20 + ((stance + 2) as f64 / 4.0 * (right - LEFT - 40) as f64) as i32;
+    let y = |row: usize| TOP + ROW * row as i32 + ROW / 2;
+    let bottom = TOP + ROW * rows.len().max(1) as i32;
+    root.draw(&text(
+        "Recognition of the Taliban: own words, others' claims, embassies",
+        (LEFT, TOP / 2),
+        16,
+        HPos::Left,
+    ))
+    .map_err(draw_error)?;
+    for stance in -2..=2 {
+        root.draw(&PathElement::new(vec![(x(stance), TOP), (x(stance), bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
+            .map_err(draw_error)?;
+        let label = ["strongly against", "against", "neutral", "for", "strongly for"][(stance + 2) as usize];
+        root.draw(&text(label, (x(stance), bottom + 14), 12, HPos::Center)).map_err(draw_error)?;
+    }
+    let mut marks = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(status) = &row.embassy {
+            root.draw(&Rectangle::new(
+                [(LEFT - 5, y(i) - ROW / 2 + 3), (right + 5, y(i) + ROW / 2 - 3)],
+                band_color(status).filled(),
+            ))
+            .map_err(draw_error)?;
+        }
+        root.draw(&text(row.name.clone(), (LEFT - 10, y(i)), 13, HPos::Right)).map_err(draw_error)?;
+        root.draw(&text(row.reading.clone(), (right + 15, y(i)), 13, HPos::Left)).map_err(draw_error)?;
+        if let (Some(own), Some(assessed)) = (row.recognition, row.assessed) {
+            root.draw(&PathElement::new(vec![(x(own), y(i)), (x(assessed), y(i))], BLACK.stroke_width(1)))
+                .map_err(draw_error)?;
+        }
+        if let Some(assessed) = row.assessed {
+            mark(&root, (x(assessed), y(i)), assessed, true)?;
+            marks += 1;
+        }
+        if let Some(own) = row.recognition {
+            mark(&root, (x(own), y(i)), own, false)?;
+            marks += 1;
+        }
+    }
+    let ly = bottom + AXIS;
+    mark(&root, (LEFT, ly), 1, false)?;
+    root.draw(&text("own recognition stance (filled)", (LEFT + 12, ly), 12, HPos::Left)).map_err(draw_error)?;
+    mark(&root, (LEFT + 260, ly), 1, true)?;
+    root.draw(&text("others' assessment (hollow)", (LEFT + 272, ly), 12, HPos::Left)).map_err(draw_error)?;
+    let mut bx = LEFT;
+    for (status, label) in
+        [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
+    {
+        root.draw(&Rectangle::new([(bx, ly + 18), (bx + 22, ly + 32)], band_color(status).filled()))
+            .map_err(draw_error)?;
+        root.draw(&text(label, (bx + 28, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
+        bx += if status == "limited" { 90 } else { 125 };
+    }
+    root.present().map_err(draw_error)?;
+    Ok(marks)
+}
+
+/// The outlook report's rows, as of a date (None: today).
+pub fn outlook_rows(conn: &Connection, as_of: Option<String>) -> Result<Vec<OutlookRow>> {
+    let report = crate::report::find("outlook")?;
+    let given: Vec<(String, String)> = as_of.into_iter().map(|d| ("as_of".to_owned(), d)).collect();
+    let mut rows = crate::output::Collect::default();
+    report.run(conn, &report.bind(&given)?, &mut rows)?;
+    use rusqlite::types::Value;
+    let int = |v: &Value| match v {
+        Value::Integer(i) => Some(*i),
+        _ => None,
+    };
+    let text = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    Ok((0..rows.rows.len())
+        .map(|i| OutlookRow {
+            name: text(rows.get(i, "name")).unwrap_or_default(),
+            recognition: int(rows.get(i, "recognition")),
+            assessed: int(rows.get(i, "assessed")),
+            embassy: text(rows.get(i, "embassy")),
+            reading: text(rows.get(i, "reading")).unwrap_or_default(),
+        })
+        .collect())
+}

@@ -1,0 +1,31 @@
+//! `chancery chart positions|outlook --out FILE.svg`: the pictures.
+
+use std::io::Write;
+
+use super::Ctx;
+use crate::chart::{self, PositionsChart};
+use crate::cli::ChartCommand;
+use crate::db::{self, Access};
+use crate::error::Result;
+
+pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
+    let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    let (out, marks) = match which {
+        ChartCommand::Positions(args) => {
+            let spec = PositionsChart {
+                topic: args.topic.as_deref(),
+                since: args.since.map(|d| d.to_string()),
+                until: args.until.map(|d| d.to_string()),
+            };
+            let marks = chart::positions(&conn, &spec, &args.out)?;
+            (args.out, marks)
+        }
+        ChartCommand::Outlook(args) => {
+            let rows = chart::outlook_rows(&conn, args.as_of.map(|d| d.to_string()))?;
+            let marks = chart::outlook(&rows, &args.out)?;
+            (args.out, marks)
+        }
+    };
+    writeln!(std::io::stderr(), "wrote {} ({marks} marks)", out.display())?;
+    Ok(())
+}

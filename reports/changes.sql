@@ -14,8 +14,8 @@ WITH own AS (
            lag(s.stance) OVER w AS before
     FROM statements AS s
     WHERE s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
-      AND (:actor IS NULL OR s.position_of = :actor)
-      AND (:topic IS NULL OR s.topic = :topic)
+      AND (NULLIF(:actor, '') IS NULL OR s.position_of = :actor)
+      AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
     WINDOW w AS (PARTITION BY s.position_of, s.topic ORDER BY s.said_on, s.id)
 ),
 change AS (
@@ -39,6 +39,6 @@ FROM change
 JOIN actors AS a ON a.id = change.position_of
 LEFT JOIN stance_scale AS b ON b.stance = change.before
 LEFT JOIN stance_scale AS t ON t.stance = change.stance
-WHERE (:since IS NULL OR change.said_on >= :since)
-  AND (:until IS NULL OR change.said_on <= :until)
+WHERE (NULLIF(:since, '') IS NULL OR change.said_on >= :since)
+  AND (NULLIF(:until, '') IS NULL OR change.said_on <= :until)
 ORDER BY a.name, change.position_of, change.topic, change.said_on, change.id;

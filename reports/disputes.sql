@@ -15,8 +15,8 @@ WITH assessment AS (
             ORDER BY o.said_on DESC, o.id DESC LIMIT 1) AS own_id
     FROM statements AS s
     WHERE s.kind = 'assessment' AND s.stance IS NOT NULL
-      AND (:actor IS NULL OR s.position_of = :actor)
-      AND (:topic IS NULL OR s.topic = :topic)
+      AND (NULLIF(:actor, '') IS NULL OR s.position_of = :actor)
+      AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
 )
 SELECT x.position_of AS actor,
        a.name,

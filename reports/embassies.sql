@@ -8,8 +8,8 @@
 WITH mission AS (
     SELECT DISTINCT e.country
     FROM embassies AS e
-    WHERE e.host = COALESCE(:host, 'AFG')
-      AND e.observed_on <= COALESCE(:as_of, date('now'))
+    WHERE e.host = COALESCE(NULLIF(:host, ''), 'AFG')
+      AND e.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
 )
 SELECT e.country,
        a.name,
@@ -22,9 +22,9 @@ JOIN actors AS a ON a.id = mission.country
 JOIN embassies AS e ON e.id = (
     SELECT l.id
     FROM embassies AS l
-    WHERE l.host = COALESCE(:host, 'AFG')
+    WHERE l.host = COALESCE(NULLIF(:host, ''), 'AFG')
       AND l.country = mission.country
-      AND l.observed_on <= COALESCE(:as_of, date('now'))
+      AND l.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
     ORDER BY l.observed_on DESC, l.id DESC
     LIMIT 1)
 ORDER BY a.name, e.country;

@@ -18,10 +18,10 @@ WITH state AS (
     WHERE a.kind = 'state'
       AND (EXISTS (SELECT 1 FROM statements AS s
                    WHERE s.position_of = a.id
-                     AND s.said_on <= COALESCE(:as_of, date('now')))
+                     AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now')))
         OR EXISTS (SELECT 1 FROM embassies AS e
                    WHERE e.host = 'AFG' AND e.city = 'Kabul' AND e.country = a.id
-                     AND e.observed_on <= COALESCE(:as_of, date('now'))))
+                     AND e.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))))
 ),
 latest AS (
     SELECT state.id AS country,
@@ -29,21 +29,21 @@ latest AS (
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'recognition'
               AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
-              AND s.said_on <= COALESCE(:as_of, date('now'))
+              AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS recognition,
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'engagement'
               AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
-              AND s.said_on <= COALESCE(:as_of, date('now'))
+              AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS engagement,
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'recognition'
               AND s.kind = 'assessment' AND s.stance IS NOT NULL
-              AND s.said_on <= COALESCE(:as_of, date('now'))
+              AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS assessed,
            (SELECT e.status FROM embassies AS e
             WHERE e.host = 'AFG' AND e.country = state.id AND e.city = 'Kabul'
-              AND e.observed_on <= COALESCE(:as_of, date('now'))
+              AND e.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY e.observed_on DESC, e.id DESC LIMIT 1) AS embassy
     FROM state
 )

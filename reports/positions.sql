@@ -12,8 +12,8 @@ WITH own AS (
     FROM statements AS s
     WHERE s.kind IN ('quote', 'paraphrase')
       AND s.stance IS NOT NULL
-      AND s.said_on <= COALESCE(:as_of, date('now'))
-      AND (:topic IS NULL OR s.topic = :topic)
+      AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+      AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
 )
 SELECT a.id AS actor,
        a.name,
@@ -33,7 +33,7 @@ JOIN statements AS s ON s.id = (
       AND l.topic = own.topic
       AND l.kind IN ('quote', 'paraphrase')
       AND l.stance IS NOT NULL
-      AND l.said_on <= COALESCE(:as_of, date('now'))
+      AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
     ORDER BY l.said_on DESC, l.id DESC
     LIMIT 1)
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance

@@ -11,8 +11,8 @@ WITH record AS (
            lead(e.observed_on) OVER (PARTITION BY e.country, e.host ORDER BY e.observed_on, e.id) AS next_on,
            lead(e.observed_on_display) OVER (PARTITION BY e.country, e.host ORDER BY e.observed_on, e.id) AS next_shown
     FROM embassies AS e
-    WHERE e.observed_on <= COALESCE(:as_of, date('now'))
-      AND (:actor IS NULL OR e.country = :actor)
+    WHERE e.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+      AND (NULLIF(:actor, '') IS NULL OR e.country = :actor)
 )
 SELECT r.country,
        a.name,
@@ -21,7 +21,7 @@ SELECT r.country,
        r.level,
        r.observed_on_display AS since,
        r.next_shown AS until,
-       CAST(julianday(COALESCE(r.next_on, COALESCE(:as_of, date('now')))) - julianday(r.observed_on) AS INTEGER) AS days,
+       CAST(julianday(COALESCE(r.next_on, COALESCE(NULLIF(:as_of, ''), date('now')))) - julianday(r.observed_on) AS INTEGER) AS days,
        r.source
 FROM record AS r
 JOIN actors AS a ON a.id = r.country

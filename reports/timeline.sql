@@ -16,8 +16,8 @@ SELECT s.id,
        s.source
 FROM statements AS s
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance
-WHERE (:actor IS NULL OR s.speaker = :actor OR s.position_of = :actor)
-  AND (:topic IS NULL OR s.topic = :topic)
-  AND (:since IS NULL OR s.said_on >= :since)
-  AND (:until IS NULL OR s.said_on <= :until)
+WHERE (NULLIF(:actor, '') IS NULL OR s.speaker = :actor OR s.position_of = :actor)
+  AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
+  AND (NULLIF(:since, '') IS NULL OR s.said_on >= :since)
+  AND (NULLIF(:until, '') IS NULL OR s.said_on <= :until)
 ORDER BY s.said_on, s.id;

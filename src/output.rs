@@ -5,8 +5,11 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-use comfy_table::{CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
+use comfy_table::{
+    CellAlignment, ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle, Width,
+};
 use rusqlite::types::ValueRef;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -43,9 +46,37 @@ pub trait RowWriter {
     fn finish(&mut self) -> io::Result<()>;
 }
 
+/// How rows are to be printed: the format, and for tables, colour and width.
+#[derive(Debug, Clone, Copy)]
+pub struct Printer {
+    pub format: Format,
+    /// Bold table headers (ANSI), for a terminal.
+    pub color: bool,
+    /// Wrap table cells to fit this many columns; `None` never wraps.
+    pub width: Option<u16>,
+}
+
+impl Printer {
+    pub fn writer<'w, W: Write + 'w>(self, out: W) -> Box<dyn RowWriter + 'w> {
+        match self.format {
+            Format::Table => Box::new(TableWriter {
+                out,
+                columns: Vec::new(),
+                rows: Vec::new(),
+                color: self.color,
+                width: self.width,
+            }),
+            format => writer(format, out),
+        }
+    }
+}
+
+/// A writer with no colour and no wrapping.
 pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RowWriter + 'w> {
     match format {
-        Format::Table => Box::new(TableWriter { out, columns: Vec::new(), rows: Vec::new() }),
+        Format::Table => {
+            Box::new(TableWriter { out, columns: Vec::new(), rows: Vec::new(), color: false, width: None })
+        }
         Format::Csv => Box::new(CsvWriter { out: csv::Writer::from_writer(out) }),
         Format::Json => Box::new(JsonWriter { out, columns: Vec::new(), lines: false, rows: 0 }),
         Format::Jsonl => Box::new(JsonWriter { out, columns: Vec::new(), lines: true, rows: 0 }),
@@ -87,6 +118,9 @@ fn json(value: &ValueRef<'_>) -> serde_json::Value {
     }
 }
 
+/// Words longer than this may break across lines in a wrapped table.
+const MAX_UNBROKEN: usize = 24;
+
 /// The sqlite3 shell's `.mode box`.
 const BOX: TableStyle = TableStyle::new()
     .top_border(LineStyle::new('┌', '─', '┬', '┐'))
@@ -100,6 +134,8 @@ struct TableWriter<W> {
     out: W,
     columns: Vec<String>,
     rows: Vec<Vec<(String, bool)>>,
+    color: bool,
+    width: Option<u16>,
 }
 
 impl<W: Write> RowWriter for TableWriter<W> {
@@ -116,14 +152,46 @@ impl<W: Write> RowWriter for TableWriter<W> {
 
     fn finish(&mut self) -> io::Result<()> {
         let mut table = Table::new();
-        table.load_style(BOX).set_content_arrangement(ContentArrangement::Disabled).set_header(&self.columns);
+        table.load_style(BOX).set_header(&self.columns);
+        match self.width {
+            // Long text wraps inside its cell to keep the table within the width,
+            // but never inside a word (ids, dates and names stay whole): a table
+            // whose words alone are wider than the width is as wide as they need.
+            Some(width) => {
+                table.set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+                let longest_word = |c: usize| {
+                    let words = self.rows.iter().filter_map(|r| r.get(c)).chain(std::iter::empty());
+                    words.flat_map(|(text, _)| text.split_whitespace()).map(UnicodeWidthStr::width).max().unwrap_or(0)
+                };
+                let bounds: Vec<u16> = (0..self.columns.len())
+                    // Fixed widths count the cell padding, one space either side.
+                    .map(|c| longest_word(c).max(self.columns[c].width()).min(MAX_UNBROKEN) as u16 + 2)
+                    .collect();
+                for (column, bound) in table.column_iter_mut().zip(bounds) {
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(bound)));
+                }
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
         for row in self.rows.drain(..) {
             table.add_row(row.into_iter().map(|(text, numeric)| {
                 let cell = comfy_table::Cell::new(text);
                 if numeric { cell.set_alignment(CellAlignment::Right) } else { cell }
             }));
         }
-        writeln!(self.out, "{table}")?;
+        let rendered = table.to_string();
+        let lines: Vec<&str> = rendered.lines().collect();
+        // The header's lines lie between the top border and the rule under them.
+        let rule = lines.iter().position(|l| l.starts_with('├')).unwrap_or(lines.len().saturating_sub(1));
+        for (i, line) in lines.iter().enumerate() {
+            if self.color && (1..rule).contains(&i) {
+                writeln!(self.out, "\x1b[1m{line}\x1b[0m")?;
+            } else {
+                writeln!(self.out, "{line}")?;
+            }
+        }
         self.out.flush()
     }
 }

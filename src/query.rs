@@ -9,7 +9,7 @@ use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::{Batch, Connection};
 
 use crate::error::{Error, Result};
-use crate::output::{self, Format};
+use crate::output::{self, Printer};
 
 pub struct Query<'a> {
     pub sql: &'a str,
@@ -72,7 +72,7 @@ fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
 }
 
 /// Run `query` against `conn`, printing each statement that returns columns.
-pub fn run(conn: &mut Connection, query: &Query<'_>, format: Format, out: &mut dyn std::io::Write) -> Result<()> {
+pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn std::io::Write) -> Result<()> {
     let mut used = vec![false; query.params.len()];
     if !query.write {
         let refused = guard(conn)?;
@@ -108,7 +108,7 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, format: Format, out: &mut d
             stmt.raw_bind_parameter(i, value).map_err(sql_error)?;
         }
         if stmt.column_count() > 0 {
-            let mut writer = output::writer(format, &mut *out);
+            let mut writer = printer.writer(&mut *out);
             output::write_statement(&mut stmt, writer.as_mut())?;
         } else {
             stmt.raw_execute().map_err(sql_error)?;
@@ -145,7 +145,8 @@ mod tests {
 
     fn run_csv(conn: &mut Connection, sql: &str, params: &[(String, String)], write: bool) -> Result<String> {
         let mut out = Vec::new();
-        run(conn, &Query { sql, params, write }, Format::Csv, &mut out)?;
+        let printer = Printer { format: output::Format::Csv, color: false, width: None };
+        run(conn, &Query { sql, params, write }, &printer, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
     }
 

@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::check;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::output;
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     // Read-write but query-only: SQLite's integrity_check skips CHECK constraints
@@ -20,7 +19,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         writeln!(std::io::stderr(), "{}: no problems found", ctx.db.display())?;
         return Ok(());
     }
-    let mut writer = output::writer(ctx.format(), ctx.stdout());
+    let mut writer = ctx.printer().writer(ctx.stdout());
     writer.begin(&["check".into(), "table".into(), "row".into(), "problem".into()])?;
     for p in &problems {
         let row = p.row.as_deref().map_or(ValueRef::Null, |r| ValueRef::Text(r.as_bytes()));

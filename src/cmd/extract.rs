@@ -12,7 +12,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::extract::{self, Actor};
 use crate::import::Table;
-use crate::output::{self, Format};
+use crate::output::Format;
 
 fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
     s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
@@ -50,7 +50,7 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
     }
 
     let drafts = extract::extract(&text, &args.source, &actors);
-    let mut writer = output::writer(ctx.format_or(Format::Csv), ctx.stdout());
+    let mut writer = ctx.printer_or(Format::Csv).writer(ctx.stdout());
     let columns: Vec<String> = Table::Statements.column_names().map(String::from).collect();
     writer.begin(&columns)?;
     for d in &drafts {

@@ -1,15 +1,16 @@
 //! One file per subcommand, each with `run(args, ctx)`: turn the parsed flags into
 //! checked values, call the domain modules, print. No domain logic lives here.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::error::Result;
-use crate::output::Format;
+use crate::output::{Format, Printer};
 
 mod chart;
 mod check;
+mod completions;
 mod export;
 mod extract;
 mod import;
@@ -25,16 +26,21 @@ pub struct Ctx {
     pub db: PathBuf,
     /// As given; most commands print a table when none is.
     pub format: Option<Format>,
+    /// Bold table headers.
+    pub color: bool,
+    /// Wrap tables to this width; `None` for --wide.
+    pub width: Option<u16>,
 }
 
 impl Ctx {
-    /// The output format: the one asked for, else this command's default.
-    pub fn format_or(&self, default: Format) -> Format {
-        self.format.unwrap_or(default)
+    /// How to print rows: the format asked for, else this command's default.
+    pub fn printer_or(&self, default: Format) -> Printer {
+        Printer { format: self.format.unwrap_or(default), color: self.color, width: self.width }
     }
 
-    pub fn format(&self) -> Format {
-        self.format_or(Format::Table)
+    /// How to print rows; a table unless another format is asked for.
+    pub fn printer(&self) -> Printer {
+        self.printer_or(Format::Table)
     }
 
     /// Rows go to stdout through a buffer; messages about the work go to stderr.
@@ -44,7 +50,16 @@ impl Ctx {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Ctx { db: cli.db, format: cli.format };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        // https://no-color.org: any non-empty NO_COLOR turns colour off.
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let width = if cli.wide { None } else { Some(terminal_width()) };
+    let ctx = Ctx { db: cli.db, format: cli.format, color, width };
     match cli.command {
         Command::Init => init::run(&ctx),
         Command::Import(args) => import::run(args, &ctx),
@@ -57,5 +72,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => search::run(args, &ctx),
         Command::Chart(which) => chart::run(which, &ctx),
         Command::Schema => schema::run(&ctx),
+        Command::Completions { shell } => completions::run(shell, &ctx),
+        Command::Man => completions::man(&ctx),
     }
+}
+
+/// The width tables wrap to: $COLUMNS when the shell exports it, else 80.
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 20).unwrap_or(80)
 }

@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::cli::ReportArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::output;
 use crate::report;
 
 pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
@@ -44,12 +43,12 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
-    let mut writer = output::writer(ctx.format(), out);
+    let mut writer = ctx.printer().writer(out);
     report.run(&conn, &bindings, writer.as_mut())
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
-    let mut writer = output::writer(ctx.format(), ctx.stdout());
+    let mut writer = ctx.printer().writer(ctx.stdout());
     writer.begin(&["report".into(), "description".into(), "parameters".into()])?;
     for report in report::builtin() {
         let params = report.params_summary();

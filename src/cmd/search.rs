@@ -4,7 +4,6 @@ use super::Ctx;
 use crate::cli::SearchArgs;
 use crate::db::{self, Access};
 use crate::error::Result;
-use crate::output;
 use crate::search::{self, Search};
 
 pub fn run(args: SearchArgs, ctx: &Ctx) -> Result<()> {
@@ -17,6 +16,6 @@ pub fn run(args: SearchArgs, ctx: &Ctx) -> Result<()> {
         since: args.since.map(|d| d.to_string()),
         until: args.until.map(|d| d.to_string()),
     };
-    let mut writer = output::writer(ctx.format(), ctx.stdout());
+    let mut writer = ctx.printer().writer(ctx.stdout());
     search::run(&conn, &search, writer.as_mut())
 }

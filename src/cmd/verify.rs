@@ -8,13 +8,12 @@ use super::Ctx;
 use crate::cli::VerifyArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::output;
 use crate::provenance;
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<()> {
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let found = provenance::verify(&conn, args.source.as_deref())?;
-    let mut writer = output::writer(ctx.format(), ctx.stdout());
+    let mut writer = ctx.printer().writer(ctx.stdout());
     let columns = ["statement", "source", "status", "quote_start", "quote_end", "sentence"];
     writer.begin(&columns.map(String::from))?;
     for v in &found {

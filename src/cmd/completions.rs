@@ -1,0 +1,24 @@
+//! `chancery completions SHELL` and `chancery man`: generated from the one clap
+//! definition, so they never disagree with the command line.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+
+use super::Ctx;
+use crate::cli::Cli;
+use crate::error::Result;
+
+pub fn run(shell: clap_complete::Shell, ctx: &Ctx) -> Result<()> {
+    let mut out = ctx.stdout();
+    clap_complete::generate(shell, &mut Cli::command(), "chancery", &mut out);
+    out.flush()?;
+    Ok(())
+}
+
+pub fn man(ctx: &Ctx) -> Result<()> {
+    let mut out = ctx.stdout();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(())
+}

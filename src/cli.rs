@@ -35,6 +35,14 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub wide: bool,
 
+    /// Add the reports in DIR/*.sql (those with a report header) to the built-in ones
+    #[arg(long, global = true, env = "CHANCERY_REPORTS", value_name = "DIR")]
+    pub reports: Option<PathBuf>,
+
+    /// Let a report in --reports replace a built-in one of the same name
+    #[arg(long = "override", global = true)]
+    pub override_builtin: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -78,6 +86,8 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+    /// Print a Datasette metadata file serving every report as a canned query
+    DatasetteMetadata,
 }
 
 #[derive(Debug, Args)]
@@ -179,6 +189,10 @@ pub struct ImportArgs {
     /// Check everything, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// No progress bar and no counts
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

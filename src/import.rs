@@ -261,7 +261,35 @@ pub type Summary = Vec<(Table, Counts)>;
 /// with deferred foreign keys (parents may come later in actors.csv). On error
 /// the caller rolls back.
 pub fn load(conn: &Connection, plan: &Plan) -> Result<Summary> {
-    let mut loader = Loader::new(conn, plan)?;
+    load_with_progress(conn, plan, &NoProgress)
+}
+
+/// Told how an import is getting on, for a progress bar.
+pub trait Progress {
+    /// What the import is doing now: the file it reads, "search index", "committing".
+    fn phase(&self, _phase: &str) {}
+    /// Bytes of the plan's files read so far, and rows.
+    fn advance(&self, _bytes: u64, _rows: u64) {}
+}
+
+/// Progress that nobody watches.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+/// How often (in rows) the reader tells `Progress` where it is.
+const PROGRESS_EVERY: u64 = 4096;
+
+impl Plan {
+    /// The size of every file the import will read, for a progress bar.
+    pub fn total_bytes(&self) -> u64 {
+        let paths = self.files.iter().map(|(_, p)| p).chain(self.articles.values());
+        paths.filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
+    }
+}
+
+pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progress) -> Result<Summary> {
+    let mut loader = Loader::new(conn, plan, progress)?;
     let mut summary = Vec::new();
     for table in Table::ALL {
         let before = count(conn, table)?;
@@ -279,6 +307,7 @@ pub fn load(conn: &Connection, plan: &Plan) -> Result<Summary> {
             changed += c;
         }
         if let Some(search) = search {
+            progress.phase("search index");
             search.resume(conn)?;
         }
         match table {
@@ -352,6 +381,9 @@ struct ActorInfo {
 struct Loader<'c> {
     conn: &'c Connection,
     plan: &'c Plan,
+    progress: &'c dyn Progress,
+    /// Bytes and rows of the files finished so far.
+    done: (u64, u64),
     /// Where each id of the current table was first seen in this import.
     seen: HashMap<String, (usize, u64)>,
     sources: HashSet<String>,
@@ -375,10 +407,12 @@ fn field_error(column: &'static str, problem: impl Into<String>) -> FieldError {
 }
 
 impl<'c> Loader<'c> {
-    fn new(conn: &'c Connection, plan: &'c Plan) -> Result<Loader<'c>> {
+    fn new(conn: &'c Connection, plan: &'c Plan, progress: &'c dyn Progress) -> Result<Loader<'c>> {
         Ok(Loader {
             conn,
             plan,
+            progress,
+            done: (0, 0),
             seen: HashMap::new(),
             sources: HashSet::new(),
             actors: HashMap::new(),
@@ -411,6 +445,7 @@ impl<'c> Loader<'c> {
     /// Read one CSV file and upsert its rows. Returns (rows read, rows changed).
     fn load_file(&mut self, table: Table, path: &Path) -> Result<(u64, u64)> {
         let at = |line: u64| format!("{}:{line}", path.display());
+        self.progress.phase(&path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()));
         let file = std::fs::File::open(path).map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(StrictReader::new(file));
         let header = match reader.headers() {
@@ -490,6 +525,10 @@ impl<'c> Loader<'c> {
                 return Err(Error::interrupted("interrupted"));
             }
             let line = record.position().map_or(0, |p| p.line());
+            if rows % PROGRESS_EVERY == 0 {
+                let byte = record.position().map_or(0, |p| p.byte());
+                self.progress.advance(self.done.0 + byte, self.done.1 + rows);
+            }
             rows += 1;
             for (c, column) in columns.iter().enumerate() {
                 let raw = field_of[c].and_then(|f| record.get(f)).filter(|v| !v.is_empty()).or(column.default);
@@ -577,6 +616,9 @@ impl<'c> Loader<'c> {
             let n = stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| row_error(&at(line), e))?;
             changed += n as u64;
         }
+        self.done.0 += std::fs::metadata(path).map_or(0, |m| m.len());
+        self.done.1 += rows;
+        self.progress.advance(self.done.0, self.done.1);
         Ok((rows, changed))
     }
 

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod datasette;
 pub mod db;
 pub mod error;
 pub mod export;

@@ -121,6 +121,11 @@ fn json(value: &ValueRef<'_>) -> serde_json::Value {
 /// Words longer than this may break across lines in a wrapped table.
 const MAX_UNBROKEN: usize = 24;
 
+/// The narrowest a table's longest text column is wrapped to when the table
+/// cannot fit the width anyway, and the room below which that gives up.
+const MIN_TEXT: usize = 36;
+const MIN_ROOM: usize = 20;
+
 /// The sqlite3 shell's `.mode box`.
 const BOX: TableStyle = TableStyle::new()
     .top_border(LineStyle::new('┌', '─', '┬', '┐'))
@@ -163,10 +168,24 @@ impl<W: Write> RowWriter for TableWriter<W> {
                     let words = self.rows.iter().filter_map(|r| r.get(c)).chain(std::iter::empty());
                     words.flat_map(|(text, _)| text.split_whitespace()).map(UnicodeWidthStr::width).max().unwrap_or(0)
                 };
-                let bounds: Vec<u16> = (0..self.columns.len())
+                let mut bounds: Vec<u16> = (0..self.columns.len())
                     // Fixed widths count the cell padding, one space either side.
                     .map(|c| longest_word(c).max(self.columns[c].width()).min(MAX_UNBROKEN) as u16 + 2)
                     .collect();
+                // When the other columns leave the longest one too little room,
+                // squeezing it only makes the table tall: keep it readable instead,
+                // wider than the width.
+                let longest = (0..self.columns.len()).max_by_key(|&c| {
+                    self.rows.iter().filter_map(|r| r.get(c)).map(|(text, _)| text.width()).max().unwrap_or(0)
+                });
+                if let Some(c) = longest {
+                    let others: usize =
+                        bounds.iter().enumerate().filter(|(i, _)| *i != c).map(|(_, &b)| usize::from(b) + 1).sum();
+                    if others + 2 + MIN_ROOM > usize::from(width) {
+                        let text = self.rows.iter().filter_map(|r| r.get(c)).map(|(t, _)| t.width()).max().unwrap_or(0);
+                        bounds[c] = bounds[c].max(text.min(MIN_TEXT) as u16 + 2);
+                    }
+                }
                 for (column, bound) in table.column_iter_mut().zip(bounds) {
                     column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(bound)));
                 }

@@ -3,6 +3,8 @@
 //! declares its parameters; this module parses that header, checks and binds
 //! the parameters (never formatting a value into SQL), and runs the report.
 
+use std::path::{Path, PathBuf};
+
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -44,6 +46,9 @@ pub struct Report {
     pub description: String,
     pub params: Vec<Param>,
     pub sql: String,
+    /// The file it comes from: `reports/NAME.sql` for a built-in one.
+    pub file: String,
+    pub builtin: bool,
 }
 
 impl Report {
@@ -89,7 +94,7 @@ impl Report {
         }
         let name = name.ok_or_else(|| format!("{file}: no `-- report: NAME` line in the header"))?;
         let description = description.ok_or_else(|| format!("{file}: no `-- answers: ...` line in the header"))?;
-        Ok(Report { name, description, params, sql: sql.to_owned() })
+        Ok(Report { name, description, params, sql: sql.to_owned(), file: file.to_owned(), builtin: false })
     }
 
     pub fn param(&self, name: &str) -> Option<&Param> {
@@ -148,7 +153,7 @@ impl Report {
                 words.push(shell_word(&dot));
             }
         }
-        words.push(shell_word(&format!(".read reports/{}.sql", self.name)));
+        words.push(shell_word(&format!(".read {}", self.file)));
         words.join(" ")
     }
 
@@ -200,16 +205,93 @@ pub fn builtin() -> Vec<Report> {
     BUILTIN
         .iter()
         .map(|(name, sql)| {
-            Report::parse(&format!("reports/{name}.sql"), sql).expect("built-in reports have valid headers")
+            let report =
+                Report::parse(&format!("reports/{name}.sql"), sql).expect("built-in reports have valid headers");
+            Report { builtin: true, ..report }
         })
         .collect()
 }
 
 pub fn find(name: &str) -> Result<Report> {
-    builtin().into_iter().find(|r| r.name == name).ok_or_else(|| {
-        let names: Vec<String> = builtin().into_iter().map(|r| r.name).collect();
-        Error::usage(format!("no report \"{name}\" (the reports are {})", names.join(", ")))
-    })
+    Catalog::load(None, false)?.find(name)
+}
+
+/// The reports a command can run: the built-in ones and the user's own from a
+/// directory, with what was wrong with any user report that was left out.
+pub struct Catalog {
+    pub reports: Vec<Report>,
+    /// One line each: `file:line: what is wrong`.
+    pub problems: Vec<String>,
+}
+
+impl Catalog {
+    /// The built-in reports plus every `*.sql` in `dir` that has a report header
+    /// (a `-- report:` line). A user report may replace a built-in one only with
+    /// `replace_builtin`; one with a bad header or an undeclared parameter is
+    /// left out and named in `problems`.
+    pub fn load(dir: Option<&Path>, replace_builtin: bool) -> Result<Catalog> {
+        let mut catalog = Catalog { reports: builtin(), problems: Vec::new() };
+        let Some(dir) = dir else { return Ok(catalog) };
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::no_input(format!("{}", dir.display())).because(e))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+            .collect();
+        files.sort();
+        // Parameters are checked by preparing the SQL against an empty database.
+        let schema = crate::db::in_memory()?;
+        for path in files {
+            let file = path.display().to_string();
+            let sql = std::fs::read_to_string(&path).map_err(|e| Error::failure(file.clone()).because(e))?;
+            if !sql.lines().take_while(|l| l.starts_with("--")).any(|l| l[2..].trim_start().starts_with("report:")) {
+                continue;
+            }
+            let report = match Report::parse(&file, &sql).and_then(|r| r.check(&schema).map(|()| r)) {
+                Ok(report) => report,
+                Err(problem) => {
+                    catalog.problems.push(problem);
+                    continue;
+                }
+            };
+            match catalog.reports.iter().position(|r| r.name == report.name) {
+                Some(i) if catalog.reports[i].builtin && !replace_builtin => catalog
+                    .problems
+                    .push(format!("{file}: report {} is built in; pass --override to replace it", report.name)),
+                Some(i) if !catalog.reports[i].builtin => catalog
+                    .problems
+                    .push(format!("{file}: report {} is already in {}", report.name, catalog.reports[i].file)),
+                Some(i) => catalog.reports[i] = report,
+                None => catalog.reports.push(report),
+            }
+        }
+        Ok(catalog)
+    }
+
+    pub fn find(&self, name: &str) -> Result<Report> {
+        self.reports.iter().find(|r| r.name == name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = self.reports.iter().map(|r| r.name.as_str()).collect();
+            Error::usage(format!("no report \"{name}\" (the reports are {})", names.join(", ")))
+        })
+    }
+}
+
+impl Report {
+    /// The SQL must be one statement that SQLite can prepare against the schema,
+    /// using only declared parameters.
+    fn check(&self, schema: &Connection) -> Result<(), String> {
+        let stmt = schema.prepare(&self.sql).map_err(|e| format!("{}: {e}", self.file))?;
+        for i in 1..=stmt.parameter_count() {
+            let name = stmt.parameter_name(i).unwrap_or("?");
+            if self.param(name.trim_start_matches([':', '@', '$'])).is_none() {
+                let line = self.sql.lines().position(|l| !l.starts_with("--") && l.contains(name)).map_or(1, |l| l + 1);
+                return Err(format!(
+                    "{}:{line}: {name} is not declared (add `-- param {name} text: ...` to the header)",
+                    self.file
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `chancery import PATH...`: load CSV files in one transaction and say what changed.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use rusqlite::{ErrorCode, TransactionBehavior};
 
@@ -8,12 +10,45 @@ use super::Ctx;
 use crate::cli::ImportArgs;
 use crate::db::Target;
 use crate::error::{Error, Result};
-use crate::import::{self, Plan};
+use crate::import::{self, NoProgress, Plan, Progress};
 use crate::interrupt;
 
 /// The page cache an import may use, in KiB: SQLite's default 2 MiB spills to the
 /// WAL over and over on a large import. A ceiling, not an allocation.
 const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+
+/// Inputs smaller than this import too fast for a progress bar to help.
+const PROGRESS_BAR_BYTES: u64 = 1 << 20;
+
+/// A progress bar on stderr: bytes read of the total, rows per second, time
+/// left, and what the import is doing.
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    fn new(total: u64) -> Bar {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        // Fits 80 columns: the phase, the bar, bytes of the total, rows and rows/s, time left.
+        let style = ProgressStyle::with_template("{prefix:14!} {bar:10} {bytes}/{total_bytes} {msg} {eta} left")
+            .expect("a valid template")
+            .progress_chars("=> ");
+        bar.set_style(style);
+        Bar { bar }
+    }
+}
+
+impl Progress for Bar {
+    fn phase(&self, phase: &str) {
+        self.bar.set_prefix(phase.to_owned());
+    }
+
+    fn advance(&self, bytes: u64, rows: u64) {
+        let seconds = self.bar.elapsed().as_secs_f64().max(0.001);
+        self.bar.set_message(format!("{rows} rows, {:.0}/s", rows as f64 / seconds));
+        self.bar.set_position(bytes);
+    }
+}
 
 /// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
 const INTERRUPT_CHECK_STEPS: i32 = 100_000;
@@ -23,7 +58,16 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     let plan = Plan::from_paths(&args.paths)?;
     let mut target = Target::open(&ctx.db)?;
     let db = ctx.db.display().to_string();
-    let result = load(&mut target, &plan, args.dry_run, &db);
+    let total = plan.total_bytes();
+    let bar = (!args.quiet && total >= PROGRESS_BAR_BYTES && std::io::stderr().is_terminal()).then(|| Bar::new(total));
+    let progress: &dyn Progress = match &bar {
+        Some(bar) => bar,
+        None => &NoProgress,
+    };
+    let result = load(&mut target, &plan, args.dry_run, &db, progress);
+    if let Some(bar) = &bar {
+        bar.bar.finish_and_clear();
+    }
     let summary = match result {
         Err(_) if interrupt::requested() => {
             return Err(Error::interrupted(format!("interrupted; nothing was written to {db}")));
@@ -34,6 +78,9 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
         target.finish()?;
     }
 
+    if args.quiet {
+        return Ok(());
+    }
     let mut err = std::io::stderr().lock();
     for (table, counts) in &summary {
         writeln!(
@@ -48,7 +95,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str) -> Result<import::Summary> {
+fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str, progress: &dyn Progress) -> Result<import::Summary> {
     let failed = |e| Error::failure(db.to_owned()).because(e);
     let conn = target.connection();
     conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).map_err(failed)?;
@@ -68,8 +115,9 @@ fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str) -> Result<imp
     // Parents in actors.csv may come after their children; every reference is
     // checked row by row anyway, and once more by SQLite at commit.
     tx.pragma_update(None, "defer_foreign_keys", true).map_err(failed)?;
-    let summary = import::load(&tx, plan)?;
+    let summary = import::load_with_progress(&tx, plan, progress)?;
     if !dry_run {
+        progress.phase("committing");
         tx.commit().map_err(|e| match e.sqlite_error_code() {
             Some(ErrorCode::ConstraintViolation) => {
                 Error::data(format!("{db}: the import would leave a reference broken; nothing was written")).because(e)

@@ -7,10 +7,12 @@ use std::path::PathBuf;
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::error::Result;
 use crate::output::{Format, Printer};
+use crate::report::Catalog;
 
 mod chart;
 mod check;
 mod completions;
+mod datasette;
 mod export;
 mod extract;
 mod import;
@@ -30,6 +32,9 @@ pub struct Ctx {
     pub color: bool,
     /// Wrap tables to this width; `None` for --wide.
     pub width: Option<u16>,
+    /// The user's own reports, and whether they may replace built-in ones.
+    pub reports: Option<PathBuf>,
+    pub override_builtin: bool,
 }
 
 impl Ctx {
@@ -41,6 +46,17 @@ impl Ctx {
     /// How to print rows; a table unless another format is asked for.
     pub fn printer(&self) -> Printer {
         self.printer_or(Format::Table)
+    }
+
+    /// The built-in reports and the user's; a user report that is left out is
+    /// named on stderr, and the others carry on.
+    pub fn catalog(&self) -> Result<Catalog> {
+        let catalog = Catalog::load(self.reports.as_deref(), self.override_builtin)?;
+        let mut err = io::stderr().lock();
+        for problem in &catalog.problems {
+            writeln!(err, "chancery: {problem}")?;
+        }
+        Ok(catalog)
     }
 
     /// Rows go to stdout through a buffer; messages about the work go to stderr.
@@ -59,7 +75,14 @@ pub fn run(cli: Cli) -> Result<()> {
         }
     };
     let width = if cli.wide { None } else { Some(terminal_width()) };
-    let ctx = Ctx { db: cli.db, format: cli.format, color, width };
+    let ctx = Ctx {
+        db: cli.db,
+        format: cli.format,
+        color,
+        width,
+        reports: cli.reports,
+        override_builtin: cli.override_builtin,
+    };
     match cli.command {
         Command::Init => init::run(&ctx),
         Command::Import(args) => import::run(args, &ctx),
@@ -74,6 +97,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Schema => schema::run(&ctx),
         Command::Completions { shell } => completions::run(shell, &ctx),
         Command::Man => completions::man(&ctx),
+        Command::DatasetteMetadata => datasette::run(&ctx),
     }
 }
 

@@ -8,13 +8,12 @@ use super::Ctx;
 use crate::cli::ReportArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::report;
 
 pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     let Some(name) = &args.name else {
         return list(ctx);
     };
-    let report = report::find(name)?;
+    let report = ctx.catalog()?.find(name)?;
 
     let mut given = args.params.clone();
     let shortcuts = [
@@ -48,14 +47,17 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
+    let catalog = ctx.catalog()?;
     let mut writer = ctx.printer().writer(ctx.stdout());
-    writer.begin(&["report".into(), "description".into(), "parameters".into()])?;
-    for report in report::builtin() {
+    writer.begin(&["report".into(), "description".into(), "parameters".into(), "origin".into()])?;
+    for report in &catalog.reports {
         let params = report.params_summary();
+        let origin = if report.builtin { "built-in" } else { report.file.as_str() };
         writer.row(&[
             ValueRef::Text(report.name.as_bytes()),
             ValueRef::Text(report.description.as_bytes()),
             ValueRef::Text(params.as_bytes()),
+            ValueRef::Text(origin.as_bytes()),
         ])?;
     }
     writer.finish()?;

@@ -179,16 +179,16 @@ fn without_a_name_the_reports_are_listed() {
     let wd = Workdir::new();
     assert_eq!(
         wd.ok(&["report", "--format", "csv"]),
-        "report,description,parameters
-positions,\"Where does each state, government and organisation stand on each topic, by its own latest words?\",\":as_of date (default today), :topic text (default all)\"
-embassies,\"Which states keep a mission in the host country, and in what state is each?\",\":host text (default AFG), :as_of date (default today)\"
-timeline,\"Who said what, and when, in date order?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\"
-actors,\"Who is in the database, whose are they, and how often do they speak or get spoken for?\",
-outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",:as_of date (default today)
-sources,\"Which sources back the database, and is every quote found in its source's text?\",
-changes,\"When did each actor's own stance on each topic change, from what to what, and on whose words?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\"
-disputes,Where do others' claims about a state's position disagree with what it says itself?,\":actor text (default all), :topic text (default all)\"
-representation,\"How has each state's mission in each host country changed, and how long did each status last?\",\":actor text (default all), :as_of date (default today)\"
+        "report,description,parameters,origin
+positions,\"Where does each state, government and organisation stand on each topic, by its own latest words?\",\":as_of date (default today), :topic text (default all)\",built-in
+embassies,\"Which states keep a mission in the host country, and in what state is each?\",\":host text (default AFG), :as_of date (default today)\",built-in
+timeline,\"Who said what, and when, in date order?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\",built-in
+actors,\"Who is in the database, whose are they, and how often do they speak or get spoken for?\",,built-in
+outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",:as_of date (default today),built-in
+sources,\"Which sources back the database, and is every quote found in its source's text?\",,built-in
+changes,\"When did each actor's own stance on each topic change, from what to what, and on whose words?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\",built-in
+disputes,Where do others' claims about a state's position disagree with what it says itself?,\":actor text (default all), :topic text (default all)\",built-in
+representation,\"How has each state's mission in each host country changed, and how long did each status last?\",\":actor text (default all), :as_of date (default today)\",built-in
 "
     );
 }

@@ -75,6 +75,19 @@ fn mark(area: &Area<'_>, (x, y): (i32, i32), stance: i64, hollow: bool) -> Resul
     }
 }
 
+/// The legend of the embassy bands, in one line from `(x, y)`.
+fn band_legend(area: &Area<'_>, (x, y): (i32, i32)) -> Result<()> {
+    let mut bx = x;
+    for (status, label) in
+        [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
+    {
+        area.draw(&Rectangle::new([(bx, y - 7), (bx + 22, y + 7)], band_color(status).filled())).map_err(draw_error)?;
+        area.draw(&text(label, (bx + 28, y), 12, HPos::Left)).map_err(draw_error)?;
+        bx += if status == "limited" { 90 } else { 125 };
+    }
+    Ok(())
+}
+
 fn day_number(date: &str) -> Result<i64> {
     let day =
         NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|e| Error::failure(format!("date {date}")).because(e))?;
@@ -272,15 +285,7 @@ pub fn positions(conn: &Connection, chart: &PositionsChart<'_>, out: &Path) -> R
     }
     mark(&root, (LEFT, ly + 25), 1, true)?;
     root.draw(&text("others' assessment (hollow)", (LEFT + 12, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
-    let mut bx = LEFT + 250;
-    for (status, label) in
-        [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
-    {
-        root.draw(&Rectangle::new([(bx, ly + 18), (bx + 22, ly + 32)], band_color(status).filled()))
-            .map_err(draw_error)?;
-        root.draw(&text(label, (bx + 28, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
-        bx += if status == "limited" { 90 } else { 125 };
-    }
+    band_legend(&root, (LEFT + 250, ly + 25))?;
     root.present().map_err(draw_error)?;
     Ok(points.len())
 }
@@ -348,15 +353,7 @@ pub fn outlook(rows: &[OutlookRow], out: &Path) -> Result<usize> {
     root.draw(&text("own recognition stance (filled)", (LEFT + 12, ly), 12, HPos::Left)).map_err(draw_error)?;
     mark(&root, (LEFT + 260, ly), 1, true)?;
     root.draw(&text("others' assessment (hollow)", (LEFT + 272, ly), 12, HPos::Left)).map_err(draw_error)?;
-    let mut bx = LEFT;
-    for (status, label) in
-        [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
-    {
-        root.draw(&Rectangle::new([(bx, ly + 18), (bx + 22, ly + 32)], band_color(status).filled()))
-            .map_err(draw_error)?;
-        root.draw(&text(label, (bx + 28, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
-        bx += if status == "limited" { 90 } else { 125 };
-    }
+    band_legend(&root, (LEFT, ly + 25))?;
     root.present().map_err(draw_error)?;
     Ok(marks)
 }

@@ -93,7 +93,7 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
 /// Bring a chancery database to this binary's schema version, or refuse it untouched.
 fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
     let version = user_version(conn).map_err(|e| sqlite_error(path, e))?;
-    if version == 0 {
+    if version < 1 {
         return Err(Error::failure(format!(
             "{} is not a chancery database (its PRAGMA user_version is 0)",
             path.display()
@@ -135,6 +135,30 @@ pub fn in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// What is at a database path, looked at without changing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Missing,
+    /// A file without tables (from `touch`, or the sqlite3 shell).
+    Empty,
+    /// A database with this `user_version`.
+    Version(i64),
+}
+
+pub fn state(path: &Path) -> Result<State> {
+    if !path.exists() {
+        return Ok(State::Missing);
+    }
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| sqlite_error(path, e))?;
+    if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
+        && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0
+    {
+        return Ok(State::Empty);
+    }
+    user_version(&conn).map(State::Version).map_err(|e| sqlite_error(path, e))
+}
+
 /// A database being made where none was: built under a temporary name beside the
 /// target and renamed into place by [`NewDatabase::persist`], so that a failed
 /// command leaves no file behind and nobody ever sees a half-made database.
@@ -168,8 +192,17 @@ impl NewDatabase {
         if let Some(conn) = self.conn.take() {
             conn.close().map_err(|(_, e)| sqlite_error(&self.target, e))?;
         }
-        std::fs::rename(&self.temp, &self.target)
-            .map_err(|e| Error::failure(format!("cannot create {}", self.target.display())).because(e))
+        // A hard link, not a rename: it fails rather than replace a database that
+        // another first import put there meanwhile, so neither import is lost.
+        let linked = std::fs::hard_link(&self.temp, &self.target);
+        let _ = std::fs::remove_file(&self.temp);
+        linked.map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::failure(format!(
+                "{} was created by another import meanwhile; nothing was written, import again",
+                self.target.display()
+            )),
+            _ => Error::failure(format!("cannot create {}", self.target.display())).because(e),
+        })
     }
 }
 

@@ -317,7 +317,8 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
                 changed += c;
             }
             Table::Actors => loader.check_parents()?,
-            Table::Statements | Table::Embassies => {}
+            Table::Statements => loader.relocate_quotes()?,
+            Table::Embassies => {}
         }
         let inserted = count(conn, table)? - before;
         summary.push((table, Counts { inserted, updated: changed - inserted, unchanged: rows - changed }));
@@ -394,6 +395,9 @@ struct Loader<'c> {
     parents: Vec<(usize, u64, String)>,
     /// Source texts that quotes are located in.
     bodies: Bodies,
+    /// Sources whose text this import changed, with the article it came from:
+    /// their quotes already in the database must be located again.
+    new_texts: Vec<(String, PathBuf)>,
 }
 
 /// A problem with one field, before the file and line are known.
@@ -419,6 +423,7 @@ impl<'c> Loader<'c> {
             articles_used: HashSet::new(),
             parents: Vec::new(),
             bodies: Bodies::default(),
+            new_texts: Vec::new(),
         })
     }
 
@@ -500,11 +505,17 @@ impl<'c> Loader<'c> {
             })
             .collect();
         let body = columns.iter().position(|c| c.name == "body");
-        let sql = upsert_sql(table, written.iter().map(|&c| columns[c].name));
+        let insert_only: Vec<&str> = written
+            .iter()
+            .filter(|&&c| field_of[c].is_none() && !columns[c].derived)
+            .map(|&c| columns[c].name)
+            .collect();
+        let names = |cols: &[usize]| cols.iter().map(|&c| columns[c].name).collect::<Vec<_>>();
+        let sql = upsert_sql(table, &names(&written), &insert_only);
         let sql_with_body = match body {
             Some(b) if !written.contains(&b) => {
                 written.push(b);
-                let sql = upsert_sql(table, written.iter().map(|&c| columns[c].name));
+                let sql = upsert_sql(table, &names(&written), &insert_only);
                 written.pop();
                 Some(sql)
             }
@@ -615,11 +626,48 @@ impl<'c> Loader<'c> {
             }
             let n = stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| row_error(&at(line), e))?;
             changed += n as u64;
+            if let (Table::Sources, 1, Some(article)) = (table, n, self.plan.articles.get(&id)) {
+                self.new_texts.push((id.clone(), article.clone()));
+            }
         }
         self.done.0 += std::fs::metadata(path).map_or(0, |m| m.len());
         self.done.1 += rows;
         self.progress.advance(self.done.0, self.done.1);
         Ok((rows, changed))
+    }
+
+    /// A source whose text changed must still hold every quote of its statements,
+    /// those already in the database included; their offsets move with the text.
+    fn relocate_quotes(&mut self) -> Result<()> {
+        let failed = |e| Error::failure("locating quotes in a changed text").because(e);
+        for (source, article) in std::mem::take(&mut self.new_texts) {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT key, id, quote FROM statements WHERE source = ?1 AND kind = 'quote' ORDER BY key",
+                )
+                .map_err(failed)?;
+            let quotes: Vec<(i64, String, String)> = stmt
+                .query_map([&source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(failed)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(failed)?;
+            let Some(text) = self.bodies.get(self.conn, &source)? else { continue };
+            for (key, id, quote) in quotes {
+                let Some((start, end)) = text.locate(&quote) else {
+                    return Err(Error::data(format!(
+                        "{}: the new text no longer holds statement {id}'s quote; the closest passage is \"{}\"",
+                        article.display(),
+                        text.closest(&quote)
+                    )));
+                };
+                self.conn
+                    .prepare_cached("UPDATE statements SET quote_start = ?2, quote_end = ?3 WHERE key = ?1")
+                    .and_then(|mut s| s.execute((key, start as i64, end as i64)))
+                    .map_err(failed)?;
+            }
+        }
+        Ok(())
     }
 
     /// Every parent named in an actors file must be an actor, from this import or
@@ -658,12 +706,16 @@ impl<'c> Loader<'c> {
                 )));
             }
             rows += 1;
-            changed += self
+            let n = self
                 .conn
                 .prepare_cached("UPDATE sources SET body = ?2 WHERE id = ?1 AND body IS NOT ?2")
                 .map_err(failed)?
                 .execute((id, &text))
-                .map_err(failed)? as u64;
+                .map_err(failed)?;
+            if n == 1 {
+                self.new_texts.push((id.clone(), path.clone()));
+            }
+            changed += n as u64;
         }
         Ok((rows, changed))
     }
@@ -813,18 +865,14 @@ impl<'c> Loader<'c> {
     }
 }
 
-fn upsert_sql<'a>(table: Table, columns: impl Iterator<Item = &'a str> + Clone) -> String {
-    let names: Vec<&str> = columns.collect();
+/// The upsert for one file's columns. `insert_only` columns are written for a new
+/// row but left as they are on an existing one: those the file does not have,
+/// but that a new row needs (position_of resolved, a default).
+fn upsert_sql(table: Table, names: &[&str], insert_only: &[&str]) -> String {
     let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = names.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
-    let differs: Vec<String> = names.iter().skip(1).map(|c| format!("{table}.{c} IS NOT excluded.{c}")).collect();
-    if updates.is_empty() {
-        return format!(
-            "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO NOTHING",
-            names.join(", "),
-            placeholders.join(", ")
-        );
-    }
+    let updated: Vec<&&str> = names.iter().skip(1).filter(|c| !insert_only.contains(c)).collect();
+    let updates: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> = updated.iter().map(|c| format!("{table}.{c} IS NOT excluded.{c}")).collect();
     // The WHERE makes an unchanged row a no-op: it is not rewritten and not counted.
     format!(
         "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
@@ -873,6 +921,9 @@ pub fn parse_period(s: &str) -> std::result::Result<(String, &'static str), Stri
 
 fn read_article(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+    if bytes.is_empty() {
+        return Err(Error::data(format!("{}: the file is empty; an article holds its source's text", path.display())));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Error::data(format!(
             "{}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
@@ -982,7 +1033,7 @@ mod tests {
 
     #[test]
     fn unchanged_rows_are_not_rewritten() {
-        let sql = upsert_sql(Table::Sources, ["id", "title"].into_iter());
+        let sql = upsert_sql(Table::Sources, &["id", "title"], &[]);
         assert_eq!(
             sql,
             "INSERT INTO sources (id, title) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET title = excluded.title WHERE sources.title IS NOT excluded.title"

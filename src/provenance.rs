@@ -113,7 +113,7 @@ impl Text {
         if start >= end {
             return String::new();
         }
-        self.slice(self.span(to_byte(start), to_byte(end)))
+        self.slice(self.span(to_byte(start), to_byte(end))).trim().to_owned()
     }
 
     /// The sentence (or sentences) around a located span, for showing it in context.

@@ -2,6 +2,7 @@
 //! parameters bound by name. Read-only unless the caller allows writing, and then
 //! the whole script is one transaction.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::fallible_iterator::FallibleIterator;
@@ -42,11 +43,17 @@ const READING_PRAGMAS: &[&str] = &[
 /// What a read-only query may not do even on a read-only connection: attach
 /// files (ATTACH can create them), set pragmas (writable_schema, query_only and
 /// friends), or load code. Keeps the reason for the first refusal, for the message.
-fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
+fn guard(conn: &mut Connection, write: bool, ours: Arc<AtomicBool>) -> Result<Arc<Mutex<Option<String>>>> {
     let refused = Arc::new(Mutex::new(None));
     let reason = Arc::clone(&refused);
     let hook = move |ctx: AuthContext<'_>| {
         let why = match ctx.action {
+            // The script runs as one transaction, chancery's own; a COMMIT inside
+            // it would let half of a failing script stand.
+            AuthAction::Transaction { .. } | AuthAction::Savepoint { .. } if !ours.load(Ordering::SeqCst) => {
+                Some("BEGIN, COMMIT, ROLLBACK or SAVEPOINT (a script runs as one transaction)".to_owned())
+            }
+            _ if write => None,
             AuthAction::Attach { filename } => Some(format!("ATTACH '{filename}'")),
             AuthAction::Detach { database_name } => Some(format!("DETACH {database_name}")),
             AuthAction::Pragma { pragma_name, pragma_value: Some(value) }
@@ -74,12 +81,15 @@ fn guard(conn: &mut Connection) -> Result<Arc<Mutex<Option<String>>>> {
 /// Run `query` against `conn`, printing each statement that returns columns.
 pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn std::io::Write) -> Result<()> {
     let mut used = vec![false; query.params.len()];
+    let ours = Arc::new(AtomicBool::new(false));
+    let refused = guard(conn, query.write, Arc::clone(&ours))?;
+    let refusal = |e| match refused.lock().expect("authorizer reason").take() {
+        Some(what) if query.write || what.starts_with("BEGIN") => Error::usage(format!("refusing {what}")),
+        Some(what) => Error::usage(format!("refusing {what} without --write")),
+        None => sql_error(e),
+    };
+    let sql_error = refusal;
     if !query.write {
-        let refused = guard(conn)?;
-        let sql_error = |e| match refused.lock().expect("authorizer reason").take() {
-            Some(what) => Error::usage(format!("refusing {what} without --write")),
-            None => sql_error(e),
-        };
         // Check the whole script before running any of it, so a refused script
         // prints nothing. (A writing script cannot be prepared ahead: its later
         // statements may use tables its earlier ones create.)
@@ -96,26 +106,32 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
         check_used(query.params, &used)?;
     }
 
+    ours.store(true, Ordering::SeqCst);
     let tx = conn.transaction().map_err(sql_error)?;
-    let mut batch = Batch::new(&tx, query.sql);
-    while let Some(mut stmt) = batch.next().map_err(sql_error)? {
-        mark_used(&stmt, query.params, &mut used);
-        for i in 1..=stmt.parameter_count() {
-            let value = stmt
-                .parameter_name(i)
-                .and_then(|name| query.params.iter().find(|(n, _)| n == &name[1..]))
-                .map(|(_, v)| v.clone());
-            stmt.raw_bind_parameter(i, value).map_err(sql_error)?;
+    ours.store(false, Ordering::SeqCst);
+    let result = (|| {
+        let mut batch = Batch::new(&tx, query.sql);
+        while let Some(mut stmt) = batch.next().map_err(sql_error)? {
+            mark_used(&stmt, query.params, &mut used);
+            for i in 1..=stmt.parameter_count() {
+                let value = stmt
+                    .parameter_name(i)
+                    .and_then(|name| query.params.iter().find(|(n, _)| n == &name[1..]))
+                    .map(|(_, v)| v.clone());
+                stmt.raw_bind_parameter(i, value).map_err(sql_error)?;
+            }
+            if stmt.column_count() > 0 {
+                let mut writer = printer.writer(&mut *out);
+                output::write_statement(&mut stmt, writer.as_mut())?;
+            } else {
+                stmt.raw_execute().map_err(sql_error)?;
+            }
         }
-        if stmt.column_count() > 0 {
-            let mut writer = printer.writer(&mut *out);
-            output::write_statement(&mut stmt, writer.as_mut())?;
-        } else {
-            stmt.raw_execute().map_err(sql_error)?;
-        }
-    }
-    // Dropping the transaction on error rolls every statement back.
-    check_used(query.params, &used)?;
+        check_used(query.params, &used)
+    })();
+    // chancery's own COMMIT, or the ROLLBACK of dropping the transaction on error.
+    ours.store(true, Ordering::SeqCst);
+    result?;
     tx.commit().map_err(sql_error)
 }
 

@@ -282,7 +282,7 @@ impl Report {
         let stmt = schema.prepare(&self.sql).map_err(|e| format!("{}: {e}", self.file))?;
         for i in 1..=stmt.parameter_count() {
             let name = stmt.parameter_name(i).unwrap_or("?");
-            if self.param(name.trim_start_matches([':', '@', '$'])).is_none() {
+            if !name.starts_with(':') || self.param(&name[1..]).is_none() {
                 let line = self.sql.lines().position(|l| !l.starts_with("--") && l.contains(name)).map_or(1, |l| l + 1);
                 return Err(format!(
                     "{}:{line}: {name} is not declared (add `-- param {name} text: ...` to the header)",

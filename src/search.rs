@@ -8,7 +8,7 @@ use crate::output::{self, RowWriter};
 
 const SQL: &str = "\
 SELECT s.id,
-       s.said_on,
+       s.said_on_display AS said_on,
        s.speaker,
        snippet(statements_fts, -1, '**', '**', '…', 16) AS snippet,
        s.source
@@ -46,11 +46,12 @@ pub fn run(conn: &Connection, search: &Search<'_>, writer: &mut dyn RowWriter) -
         let i = stmt.parameter_index(name).map_err(failed)?.expect("the search SQL uses every parameter");
         stmt.raw_bind_parameter(i, value).map_err(failed)?;
     }
+    // The query is the only thing here that can be wrong, and SQLite only finds
+    // out when the statement first steps (an FTS5 syntax error, an unknown column).
     output::write_statement(&mut stmt, writer).map_err(|e| {
-        // FTS5 finds a bad query when the statement first steps.
         let message = e.to_string();
-        match message.split_once("fts5: ") {
-            Some((_, why)) => Error::usage(format!("search: \"{}\" is not a valid search (fts5: {why})", search.query)),
+        match message.strip_prefix("query failed: ") {
+            Some(why) => Error::usage(format!("search: \"{}\" is not a valid search ({why})", search.query)),
             None => e,
         }
     })

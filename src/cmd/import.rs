@@ -8,7 +8,7 @@ use rusqlite::{ErrorCode, TransactionBehavior};
 
 use super::Ctx;
 use crate::cli::ImportArgs;
-use crate::db::Target;
+use crate::db::{self, Target};
 use crate::error::{Error, Result};
 use crate::import::{self, NoProgress, Plan, Progress};
 use crate::interrupt;
@@ -56,6 +56,25 @@ const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
     let plan = Plan::from_paths(&args.paths)?;
+    if args.dry_run {
+        // Creating the schema in an empty file, or upgrading an older database,
+        // would write; a dry run asks for that to be done first.
+        match db::state(&ctx.db)? {
+            db::State::Empty => {
+                return Err(Error::failure(format!(
+                    "dry run: {} has no schema yet; run `chancery init` first",
+                    ctx.db.display()
+                )));
+            }
+            db::State::Version(v) if v < db::SCHEMA_VERSION => {
+                return Err(Error::failure(format!(
+                    "dry run: {} has schema version {v} and needs upgrading, which writes; run `chancery init` first",
+                    ctx.db.display()
+                )));
+            }
+            _ => {}
+        }
+    }
     let mut target = Target::open(&ctx.db)?;
     let db = ctx.db.display().to_string();
     let total = plan.total_bytes();

@@ -3,16 +3,20 @@
 use std::io::Write;
 
 use super::Ctx;
-use crate::db::{self, Target};
+use crate::db::{self, State, Target};
 use crate::error::Result;
 
 pub fn run(ctx: &Ctx) -> Result<()> {
-    let target = Target::open(&ctx.db)?;
-    let message = match target {
-        Target::New(_) => "created",
-        Target::Existing(_) => "already exists; nothing to do for",
+    let before = db::state(&ctx.db)?;
+    Target::open(&ctx.db)?.finish()?;
+    let path = ctx.db.display();
+    let version = db::SCHEMA_VERSION;
+    let message = match before {
+        State::Missing => format!("created {path} (schema version {version})"),
+        State::Empty => format!("created the schema in {path} (schema version {version})"),
+        State::Version(v) if v < version => format!("upgraded {path} from schema version {v} to {version}"),
+        State::Version(_) => format!("already exists; nothing to do for {path} (schema version {version})"),
     };
-    target.finish()?;
-    writeln!(std::io::stderr(), "{message} {} (schema version {})", ctx.db.display(), db::SCHEMA_VERSION)?;
+    writeln!(std::io::stderr(), "{message}")?;
     Ok(())
 }

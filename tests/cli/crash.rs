@@ -71,11 +71,19 @@ fn sigkill_of_an_import_into_a_new_database_leaves_no_database() {
 
 #[test]
 fn ctrl_c_rolls_back_and_exits_130() {
-    let (full, _) = full_import();
     let wd = Workdir::seeded_with_generated(STATEMENTS);
     let before = wd.dump("chancery.db");
-    let child = spawn_import(&wd);
-    std::thread::sleep(full / 2);
+    let mut child = spawn_import(&wd);
+    // Wait until it has read well into statements.csv (some 46 MB), so that
+    // Ctrl-C lands mid-import however fast or loaded this machine is.
+    let read = |pid: u32| -> u64 {
+        let io = std::fs::read_to_string(format!("/proc/{pid}/io")).unwrap_or_default();
+        io.lines().find_map(|l| l.strip_prefix("rchar: ")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+    };
+    while read(child.id()) < 16 << 20 {
+        assert!(child.try_wait().unwrap().is_none(), "the import ended before it was interrupted");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     let run: Run = child.wait_with_output().unwrap().into();

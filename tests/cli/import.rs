@@ -202,3 +202,32 @@ fn missing_paths_and_unknown_files_are_refused() {
     );
     assert!(!wd.exists("chancery.db"));
 }
+
+#[test]
+fn a_column_left_out_of_the_header_is_left_as_it_is() {
+    let wd = Workdir::seeded();
+    wd.write("a/statements.csv", &format!("{STATEMENTS_HEADER}fc-06,five-countries,boris-johnson,boris-johnson,taliban,recognition,-2,2021-08-15,paraphrase,x,\n"));
+    wd.ok(&["import", "a"]);
+    // The same statement again, from a file without position_of: it keeps the one it has.
+    wd.write("b/statements.csv", "id,source,speaker,topic,stance,said_on,kind,quote\nfc-06,five-countries,boris-johnson,recognition,-1,2021-08-15,paraphrase,x\n");
+    let run = wd.run(&["import", "b"]);
+    assert!(run.stderr.contains("statements: 0 inserted, 1 updated, 0 unchanged\n"), "{}", run.stderr);
+    assert_eq!(
+        wd.ok(&["query", "SELECT position_of, stance FROM statements WHERE id = 'fc-06'", "--format", "csv"]),
+        "position_of,stance\nboris-johnson,-1\n"
+    );
+}
+
+#[test]
+fn a_dry_run_does_not_create_a_schema_or_upgrade() {
+    let wd = Workdir::with_seed();
+    wd.write("empty.db", "");
+    wd.fails(
+        &["--db", "empty.db", "import", "--dry-run", "seed"],
+        1,
+        "chancery: dry run: empty.db has no schema yet; run `chancery init` first",
+    );
+    assert_eq!(std::fs::metadata(wd.path("empty.db")).unwrap().len(), 0);
+    let run = wd.run(&["--db", "empty.db", "init"]);
+    assert_eq!(run.stderr, "created the schema in empty.db (schema version 3)\n");
+}

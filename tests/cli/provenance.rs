@@ -174,6 +174,7 @@ fc-13,2021-08-15,mohammad-naeem,We will always be vigilant in protecting the rig
         2,
         "chancery: search: \"women AND (\" is not a valid search (fts5: syntax error near \"\")",
     );
+    wd.fails(&["search", "foo:bar"], 2, "chancery: search: \"foo:bar\" is not a valid search (no such column: foo)");
 }
 
 #[test]
@@ -236,4 +237,41 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
             assert_eq!(old, new, "{pragma}({table})");
         }
     }
+}
+
+#[test]
+fn a_new_text_moves_its_quotes_or_is_refused() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    // A text that no longer holds a quote: refused, nothing written.
+    wd.write("new/articles/five-countries.txt", "CHANGED TEXT\n");
+    wd.fails(
+        &["import", "new"],
+        65,
+        "chancery: new/articles/five-countries.txt: the new text no longer holds statement fc-12's quote; \
+         the closest passage is \"CHANGED TEXT\"",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+    // A text with a preface: every quote moves with it.
+    let article = wd.read("seed/articles/five-countries.txt");
+    wd.write("new/articles/five-countries.txt", &format!("Preface.\n\n{article}"));
+    wd.ok(&["import", "new"]);
+    let run = wd.run(&["verify", "--format", "csv"]);
+    assert!(run.stdout.contains("\nfc-12,five-countries,found,741,803,"), "{}", run.stdout);
+    assert_eq!(
+        wd.ok(&["query", "SELECT quote_start FROM statements WHERE id = 'fc-12'", "--format", "csv"]),
+        "quote_start\n741\n"
+    );
+}
+
+#[test]
+fn a_text_that_arrives_after_its_quotes_locates_them() {
+    let wd = Workdir::with_seed();
+    std::fs::rename(wd.path("seed/articles"), wd.path("articles-later")).unwrap();
+    wd.ok(&["import", "seed"]);
+    assert!(wd.ok(&["report", "sources", "--format", "csv"]).ends_with(",21,0,0,5\n"));
+    std::fs::create_dir(wd.path("later")).unwrap();
+    std::fs::rename(wd.path("articles-later"), wd.path("later/articles")).unwrap();
+    wd.ok(&["import", "later"]);
+    assert!(wd.ok(&["report", "sources", "--format", "csv"]).ends_with(",21,5,0,0\n"));
 }

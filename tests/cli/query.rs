@@ -95,3 +95,24 @@ fn a_read_only_query_cannot_attach_set_pragmas_or_load_code() {
     // Reading pragmas still work.
     assert_eq!(wd.ok(&["query", "PRAGMA table_info(sources)", "--format", "csv"]).lines().count(), 7);
 }
+
+#[test]
+fn a_write_script_cannot_commit_half_of_itself() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    wd.fails(
+        &[
+            "query",
+            "--write",
+            "UPDATE actors SET name = 'X' WHERE id = 'CHN'; COMMIT; INSERT INTO stance_scale VALUES (9, 'x')",
+        ],
+        2,
+        "chancery: refusing BEGIN, COMMIT, ROLLBACK or SAVEPOINT (a script runs as one transaction)",
+    );
+    wd.fails(
+        &["query", "BEGIN; SELECT 1"],
+        2,
+        "chancery: refusing BEGIN, COMMIT, ROLLBACK or SAVEPOINT (a script runs as one transaction)",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}

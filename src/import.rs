@@ -766,8 +766,8 @@ impl<'c> Loader<'c> {
             )),
             Check::Date => parse_date(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
             Check::Period => parse_period(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
-            Check::Stance => match value.parse::<i64>() {
-                Ok(-2..=2) => Ok(()),
+            Check::Stance => match value {
+                "-2" | "-1" | "0" | "1" | "2" => Ok(()),
                 _ => Err(field_error(
                     name,
                     format!("\"{value}\" is not a stance (a whole number from -2 to 2, or empty)"),

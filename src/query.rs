@@ -94,7 +94,9 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
         // prints nothing. (A writing script cannot be prepared ahead: its later
         // statements may use tables its earlier ones create.)
         let mut batch = Batch::new(conn, query.sql);
-        while let Some(stmt) = batch.next().map_err(sql_error)? {
+        while let Some(mut stmt) = batch.next().map_err(sql_error)? {
+            // Bound, so that a refusal shows the values it was given.
+            bind(&mut stmt, query.params).map_err(sql_error)?;
             if !stmt.readonly() {
                 return Err(Error::usage(format!(
                     "refusing to write without --write: {}",
@@ -113,13 +115,7 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
         let mut batch = Batch::new(&tx, query.sql);
         while let Some(mut stmt) = batch.next().map_err(sql_error)? {
             mark_used(&stmt, query.params, &mut used);
-            for i in 1..=stmt.parameter_count() {
-                let value = stmt
-                    .parameter_name(i)
-                    .and_then(|name| query.params.iter().find(|(n, _)| n == &name[1..]))
-                    .map(|(_, v)| v.clone());
-                stmt.raw_bind_parameter(i, value).map_err(sql_error)?;
-            }
+            bind(&mut stmt, query.params).map_err(sql_error)?;
             if stmt.column_count() > 0 {
                 let mut writer = printer.writer(&mut *out);
                 output::write_statement(&mut stmt, writer.as_mut())?;
@@ -133,6 +129,18 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
     ours.store(true, Ordering::SeqCst);
     result?;
     tx.commit().map_err(sql_error)
+}
+
+/// Bind `:name` (or `@name`, `$name`) to the value given for `name`; the rest stay NULL.
+fn bind(stmt: &mut rusqlite::Statement<'_>, params: &[(String, String)]) -> rusqlite::Result<()> {
+    for i in 1..=stmt.parameter_count() {
+        let value = stmt
+            .parameter_name(i)
+            .and_then(|name| params.iter().find(|(n, _)| n == &name[1..]))
+            .map(|(_, v)| v.clone());
+        stmt.raw_bind_parameter(i, value)?;
+    }
+    Ok(())
 }
 
 fn mark_used(stmt: &rusqlite::Statement<'_>, params: &[(String, String)], used: &mut [bool]) {

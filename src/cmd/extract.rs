@@ -35,18 +35,22 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
         .map_err(failed)?
         .collect::<rusqlite::Result<_>>()
         .map_err(failed)?;
-    let said_on: Option<String> = conn
+    let source: Option<Option<String>> = conn
         .query_row("SELECT published_on FROM sources WHERE id = ?1", [&args.source], |r| r.get(0))
         .optional()
-        .map_err(failed)?
-        .flatten();
-    if said_on.is_none() {
-        writeln!(
-            std::io::stderr(),
-            "note: source {} has no published_on in {}; said_on is left empty",
+        .map_err(failed)?;
+    let said_on = source.clone().flatten();
+    let note = match source {
+        None => Some(format!(
+            "no source {} in {}: add its row to sources.csv before importing the draft",
             args.source,
             ctx.db.display()
-        )?;
+        )),
+        Some(None) => Some(format!("source {} has no published_on; said_on is left empty", args.source)),
+        Some(Some(_)) => None,
+    };
+    if let Some(note) = note {
+        writeln!(std::io::stderr(), "note: {note}")?;
     }
 
     let drafts = extract::extract(&text, &args.source, &actors);

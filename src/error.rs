@@ -121,12 +121,3 @@ impl From<std::io::Error> for Error {
         Error::failure("cannot write output").because(e)
     }
 }
-
-impl From<csv::Error> for Error {
-    fn from(e: csv::Error) -> Error {
-        match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::from(io),
-            other => Error::failure(format!("cannot write CSV: {other:?}")),
-        }
-    }
-}

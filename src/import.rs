@@ -289,7 +289,7 @@ impl Plan {
 }
 
 pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progress) -> Result<Summary> {
-    let mut loader = Loader::new(conn, plan, progress)?;
+    let mut loader = Loader::new(conn, plan, progress);
     let mut summary = Vec::new();
     for table in Table::ALL {
         let before = count(conn, table)?;
@@ -411,8 +411,8 @@ fn field_error(column: &'static str, problem: impl Into<String>) -> FieldError {
 }
 
 impl<'c> Loader<'c> {
-    fn new(conn: &'c Connection, plan: &'c Plan, progress: &'c dyn Progress) -> Result<Loader<'c>> {
-        Ok(Loader {
+    fn new(conn: &'c Connection, plan: &'c Plan, progress: &'c dyn Progress) -> Loader<'c> {
+        Loader {
             conn,
             plan,
             progress,
@@ -424,7 +424,7 @@ impl<'c> Loader<'c> {
             parents: Vec::new(),
             bodies: Bodies::default(),
             new_texts: Vec::new(),
-        })
+        }
     }
 
     /// Refresh what later rows may refer to: everything in the database so far,
@@ -523,6 +523,16 @@ impl<'c> Loader<'c> {
         };
 
         let file_index = self.plan.files.iter().position(|(_, p)| p == path).unwrap_or(0);
+        // Each date column that may be a month or a year, with its precision column.
+        let periods: Vec<(usize, usize)> = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.check, Check::Period))
+            .map(|(c, column)| {
+                let precision = format!("{}_precision", column.name);
+                (c, columns.iter().position(|p| p.name == precision).expect("a precision column"))
+            })
+            .collect();
         let mut record = csv::StringRecord::new();
         let mut values: Vec<Option<String>> = vec![None; columns.len()];
         let (mut rows, mut changed) = (0u64, 0u64);
@@ -536,6 +546,7 @@ impl<'c> Loader<'c> {
                 return Err(Error::interrupted("interrupted"));
             }
             let line = record.position().map_or(0, |p| p.line());
+            let at_field = |e: FieldError| Error::data(format!("{}: {}: {}", at(line), e.column, e.problem));
             if rows % PROGRESS_EVERY == 0 {
                 let byte = record.position().map_or(0, |p| p.byte());
                 self.progress.advance(self.done.0 + byte, self.done.1 + rows);
@@ -545,8 +556,7 @@ impl<'c> Loader<'c> {
                 let raw = field_of[c].and_then(|f| record.get(f)).filter(|v| !v.is_empty()).or(column.default);
                 values[c] = match raw {
                     Some(v) => {
-                        self.check(column, v)
-                            .map_err(|e| Error::data(format!("{}: {}: {}", at(line), e.column, e.problem)))?;
+                        self.check(column, v).map_err(at_field)?;
                         Some(v.to_owned())
                     }
                     None if column.required => {
@@ -560,11 +570,9 @@ impl<'c> Loader<'c> {
                 };
             }
             // A month or a year is stored as its first day, with its precision beside it.
-            for (c, column) in columns.iter().enumerate() {
-                if let (Check::Period, Some(value)) = (column.check, &values[c]) {
+            for &(c, p) in &periods {
+                if let Some(value) = &values[c] {
                     let (date, precision) = parse_period(value).expect("checked above");
-                    let precision_column = format!("{}_precision", column.name);
-                    let p = columns.iter().position(|c| c.name == precision_column).expect("a precision column");
                     values[c] = Some(date);
                     values[p] = Some(precision.to_owned());
                 }
@@ -584,10 +592,8 @@ impl<'c> Loader<'c> {
             let mut extra = None;
             match table {
                 Table::Statements => {
-                    self.statement(columns, &mut values)
-                        .map_err(|e| Error::data(format!("{}: {}: {}", at(line), e.column, e.problem)))?;
-                    self.locate(columns, &mut values)
-                        .map_err(|e| Error::data(format!("{}: {}: {}", at(line), e.column, e.problem)))?;
+                    self.statement(columns, &mut values).map_err(at_field)?;
+                    self.locate(columns, &mut values).map_err(at_field)?;
                 }
                 Table::Embassies => {}
                 Table::Actors => {

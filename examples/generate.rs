@@ -17,13 +17,21 @@ struct Args {
     /// Sources to write
     #[arg(long, default_value_t = 1_000)]
     sources: u64,
+    /// Revise the summary of this percentage of statements (the rest of the data set is unchanged)
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100))]
+    revised: u64,
     /// The directory to write sources.csv, actors.csv, statements.csv and embassies.csv into
     out_dir: PathBuf,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let sizes = chancery::generate::Sizes { statements: args.statements, actors: args.actors, sources: args.sources };
+    let sizes = chancery::generate::Sizes {
+        statements: args.statements,
+        actors: args.actors,
+        sources: args.sources,
+        revised_percent: args.revised,
+    };
     match chancery::generate::write(&args.out_dir, sizes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

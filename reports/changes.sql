@@ -9,12 +9,17 @@
 -- change is a statement whose stance differs from the one before it, and the
 -- first statement of an actor on a topic (from nothing). days: since the
 -- previous change, that is, how long the previous position stood.
+--
+-- Actor ids are ISO codes or lowercase slugs, which all sort between '' and
+-- '~': written as a range, the :actor filter lets an index find one actor's
+-- rows, and all rows when it is not given. "kind <> 'assessment'" is "quote or
+-- paraphrase", in a form the index statements_position answers by itself.
 WITH own AS (
     SELECT s.id, s.position_of, s.topic, s.stance, s.said_on, s.said_on_display, s.quote,
            lag(s.stance) OVER w AS before
     FROM statements AS s
-    WHERE s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
-      AND (NULLIF(:actor, '') IS NULL OR s.position_of = :actor)
+    WHERE s.kind <> 'assessment' AND s.stance IS NOT NULL
+      AND s.position_of BETWEEN COALESCE(NULLIF(:actor, ''), '') AND COALESCE(NULLIF(:actor, ''), '~')
       AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
     WINDOW w AS (PARTITION BY s.position_of, s.topic ORDER BY s.said_on, s.id)
 ),

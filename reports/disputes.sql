@@ -6,16 +6,21 @@
 -- Every third-party assessment (with a stance) whose stance differs from the
 -- assessed actor's own latest stance on that topic at the assessment's date, or
 -- where the actor has said nothing on it yet. difference: assessed minus own.
+--
+-- Actor ids are ISO codes or lowercase slugs, which all sort between '' and
+-- '~': written as a range, the :actor filter lets an index find one actor's
+-- rows, and all rows when it is not given. "kind <> 'assessment'" is "quote or
+-- paraphrase", in a form the index statements_position answers by itself.
 WITH assessment AS (
     SELECT s.*,
            (SELECT o.id FROM statements AS o
             WHERE o.position_of = s.position_of AND o.topic = s.topic
-              AND o.kind IN ('quote', 'paraphrase') AND o.stance IS NOT NULL
+              AND o.kind <> 'assessment' AND o.stance IS NOT NULL
               AND o.said_on <= s.said_on
             ORDER BY o.said_on DESC, o.id DESC LIMIT 1) AS own_id
     FROM statements AS s
     WHERE s.kind = 'assessment' AND s.stance IS NOT NULL
-      AND (NULLIF(:actor, '') IS NULL OR s.position_of = :actor)
+      AND s.position_of BETWEEN COALESCE(NULLIF(:actor, ''), '') AND COALESCE(NULLIF(:actor, ''), '~')
       AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
 )
 SELECT x.position_of AS actor,

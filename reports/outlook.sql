@@ -12,6 +12,8 @@
 --               relocated or closed and no own engagement stance of 1 or more;
 --   engaging    own engagement stance of 1 or more, or the embassy is open or limited;
 --   unclear     anything else.
+-- "kind <> 'assessment'" is "quote or paraphrase", in a form the index
+-- statements_position answers without reading the table.
 WITH state AS (
     SELECT a.id, a.name
     FROM actors AS a
@@ -28,12 +30,12 @@ latest AS (
            state.name,
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'recognition'
-              AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
+              AND s.kind <> 'assessment' AND s.stance IS NOT NULL
               AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS recognition,
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'engagement'
-              AND s.kind IN ('quote', 'paraphrase') AND s.stance IS NOT NULL
+              AND s.kind <> 'assessment' AND s.stance IS NOT NULL
               AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
             ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS engagement,
            (SELECT s.stance FROM statements AS s

@@ -7,35 +7,47 @@
 -- is not NULL); third-party assessments never count here. The latest is the one
 -- with the greatest said_on, then the greatest id. A date known only to the
 -- month or the year counts as its first day and prints as written (2022-04).
-WITH own AS (
-    SELECT DISTINCT s.position_of, s.topic
-    FROM statements AS s
-    WHERE s.kind IN ('quote', 'paraphrase')
-      AND s.stance IS NOT NULL
-      AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-      AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
+--
+-- pair steps backwards through the index statements_position from each
+-- actor's last topic to the one before, and the latest statement of a pair sits
+-- at the end of that topic: the report reads a few index entries per pair,
+-- never every statement. Topics are lowercase slugs, so all sort before '~'.
+-- "kind <> 'assessment'" is "quote or paraphrase", in a form the index can
+-- answer without reading the table.
+WITH RECURSIVE pair (actor, topic) AS (
+    SELECT a.id,
+           (SELECT max(s.topic) FROM statements AS s
+            WHERE s.position_of = a.id AND s.topic <= COALESCE(NULLIF(:topic, ''), '~'))
+    FROM actors AS a
+    WHERE a.kind IN ('state', 'government', 'organization')
+    UNION ALL
+    SELECT pair.actor,
+           (SELECT max(s.topic) FROM statements AS s
+            WHERE s.position_of = pair.actor AND s.topic < pair.topic)
+    FROM pair
+    WHERE pair.topic IS NOT NULL AND NULLIF(:topic, '') IS NULL
 )
 SELECT a.id AS actor,
        a.name,
-       own.topic,
+       pair.topic,
        s.stance,
        sc.label,
        s.said_on_display AS said_on,
        s.speaker,
        s.quote,
        s.source
-FROM own
-JOIN actors AS a ON a.id = own.position_of
-JOIN statements AS s ON s.id = (
-    SELECT l.id
+FROM pair
+JOIN actors AS a ON a.id = pair.actor
+JOIN statements AS s ON s.key = (
+    SELECT l.key
     FROM statements AS l
-    WHERE l.position_of = own.position_of
-      AND l.topic = own.topic
-      AND l.kind IN ('quote', 'paraphrase')
-      AND l.stance IS NOT NULL
+    WHERE l.position_of = pair.actor
+      AND l.topic = pair.topic
+      AND l.kind <> 'assessment' AND l.stance IS NOT NULL
       AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
     ORDER BY l.said_on DESC, l.id DESC
     LIMIT 1)
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance
-WHERE a.kind IN ('state', 'government', 'organization')
-ORDER BY a.name, a.id, own.topic;
+WHERE pair.topic IS NOT NULL
+  AND (NULLIF(:topic, '') IS NULL OR pair.topic = :topic)
+ORDER BY a.name, a.id, pair.topic;

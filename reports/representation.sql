@@ -6,13 +6,17 @@
 -- Every embassy record in date order per sending state and host: its status and
 -- level from `since` until the next record (`until`), and how many days that
 -- lasted; the last one lasts up to :as_of and has no `until`.
+--
+-- Actor ids are ISO codes or lowercase slugs, which all sort between '' and
+-- '~': written as a range, the :actor filter lets an index find one actor's
+-- rows, and all rows when it is not given.
 WITH record AS (
     SELECT e.*,
            lead(e.observed_on) OVER (PARTITION BY e.country, e.host ORDER BY e.observed_on, e.id) AS next_on,
            lead(e.observed_on_display) OVER (PARTITION BY e.country, e.host ORDER BY e.observed_on, e.id) AS next_shown
     FROM embassies AS e
     WHERE e.observed_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-      AND (NULLIF(:actor, '') IS NULL OR e.country = :actor)
+      AND e.country BETWEEN COALESCE(NULLIF(:actor, ''), '') AND COALESCE(NULLIF(:actor, ''), '~')
 )
 SELECT r.country,
        a.name,

@@ -4,6 +4,23 @@
 -- param :topic text default all: only this topic
 -- param :since date default all: only statements made on or after this date
 -- param :until date default all: only statements made on or before this date
+--
+-- chosen finds the statements through an index: by date when no actor is given,
+-- else by speaker and by position_of (a statement an actor both spoke and holds
+-- is found once). Dates always lie between 0000-01-01 and 9999-12-31.
+WITH chosen (key) AS (
+    SELECT s.key FROM statements AS s
+    WHERE NULLIF(:actor, '') IS NULL
+      AND s.said_on BETWEEN COALESCE(NULLIF(:since, ''), '0000-01-01') AND COALESCE(NULLIF(:until, ''), '9999-12-31')
+    UNION ALL
+    SELECT s.key FROM statements AS s
+    WHERE s.speaker = :actor
+      AND s.said_on BETWEEN COALESCE(NULLIF(:since, ''), '0000-01-01') AND COALESCE(NULLIF(:until, ''), '9999-12-31')
+    UNION ALL
+    SELECT s.key FROM statements AS s
+    WHERE s.position_of = :actor AND s.speaker <> :actor
+      AND s.said_on BETWEEN COALESCE(NULLIF(:since, ''), '0000-01-01') AND COALESCE(NULLIF(:until, ''), '9999-12-31')
+)
 SELECT s.id,
        s.said_on_display AS said_on,
        s.speaker,
@@ -14,10 +31,8 @@ SELECT s.id,
        s.kind,
        s.quote,
        s.source
-FROM statements AS s
+FROM chosen
+JOIN statements AS s ON s.key = chosen.key
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance
-WHERE (NULLIF(:actor, '') IS NULL OR s.speaker = :actor OR s.position_of = :actor)
-  AND (NULLIF(:topic, '') IS NULL OR s.topic = :topic)
-  AND (NULLIF(:since, '') IS NULL OR s.said_on >= :since)
-  AND (NULLIF(:until, '') IS NULL OR s.said_on <= :until)
+WHERE NULLIF(:topic, '') IS NULL OR s.topic = :topic
 ORDER BY s.said_on, s.id;

@@ -43,6 +43,11 @@ pub struct Cli {
     #[arg(long = "override", global = true)]
     pub override_builtin: bool,
 
+    /// Print to stderr how long the work took: the query of report and query,
+    /// each phase of import
+    #[arg(long, global = true)]
+    pub timing: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -26,7 +26,33 @@ const MIGRATIONS: &[Migration] = &[
     Migration { sql: include_str!("../migrations/0002_provenance.sql"), then: Some(crate::provenance::locate_all) },
     // 2 -> 3: dates with a precision of a day, a month or a year.
     Migration { sql: include_str!("../migrations/0003_history.sql"), then: None },
+    // 3 -> 4: enumeration CHECKs without IN lists, and a covering index for positions.
+    Migration { sql: include_str!("../migrations/0004_performance.sql"), then: Some(finish_rewritten_checks) },
 ];
+
+/// The end of migration 4's in-place rewrite of CHECK constraints: a new
+/// schema_version makes every connection read the new text, and the rewrite must
+/// have found every IN list it was written for, or the upgrade is undone.
+fn finish_rewritten_checks(conn: &Connection) -> Result<()> {
+    let failed = |e| Error::failure("migration to version 4").because(e);
+    let version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0)).map_err(failed)?;
+    conn.pragma_update(None, "schema_version", version + 1).map_err(failed)?;
+    conn.pragma_update(None, "writable_schema", false).map_err(failed)?;
+    let left: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('actors', 'statements', 'embassies')
+             AND (sql LIKE '% IN (%' OR sql LIKE '% IN' || char(10) || '%') ORDER BY name",
+        )
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(failed)?;
+    if !left.is_empty() {
+        return Err(Error::failure(format!(
+            "migration to version 4: the CHECKs of {} are not as chancery wrote them; nothing was changed",
+            left.join(", ")
+        )));
+    }
+    Ok(())
+}
 
 /// The `user_version` of a database built by this binary.
 pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
@@ -174,8 +200,11 @@ impl NewDatabase {
         let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let conn = Connection::open(&temp).map_err(|e| sqlite_error(target, e))?;
         let mut db = NewDatabase { conn: None, temp, target: target.to_path_buf() };
-        // WAL lets readers carry on during an import; it is recorded in the file itself.
-        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+        // Nobody else can see this file, and a failed build deletes it, so there
+        // is nothing for a journal to protect: every page is written once, straight
+        // into the file, and `persist` syncs it before it gets its name.
+        conn.pragma_update_and_check(None, "journal_mode", "off", |_| Ok(()))
+            .and_then(|()| conn.pragma_update(None, "synchronous", "off"))
             .and_then(|()| configure(&conn))
             .and_then(|()| create_schema(&conn))
             .map_err(|e| sqlite_error(target, e))?;
@@ -190,8 +219,14 @@ impl NewDatabase {
     /// Close the database (checkpointing its WAL into the file) and move it into place.
     pub fn persist(mut self) -> Result<()> {
         if let Some(conn) = self.conn.take() {
+            // WAL lets readers carry on during later imports; it is recorded in the file itself.
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+                .map_err(|e| sqlite_error(&self.target, e))?;
             conn.close().map_err(|(_, e)| sqlite_error(&self.target, e))?;
         }
+        std::fs::File::open(&self.temp)
+            .and_then(|file| file.sync_all())
+            .map_err(|e| Error::failure(format!("cannot write {}", self.target.display())).because(e))?;
         // A hard link, not a rename: it fails rather than replace a database that
         // another first import put there meanwhile, so neither import is lost.
         let linked = std::fs::hard_link(&self.temp, &self.target);

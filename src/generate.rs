@@ -12,6 +12,9 @@ pub struct Sizes {
     pub statements: u64,
     pub actors: u64,
     pub sources: u64,
+    /// The percentage of statements whose summary is revised: the same data set
+    /// as at 0, with that share of rows changed, for timing an update.
+    pub revised_percent: u64,
 }
 
 /// splitmix64: tiny, fast and good enough to make test data look varied.
@@ -185,7 +188,11 @@ pub fn write(dir: &Path, sizes: Sizes) -> io::Result<()> {
                 date(day.min(FIRST_DAY + SPAN_DAYS)),
                 kind.to_owned(),
                 quote,
-                format!("State {} on {topic}, stance {stance}.", state_code(state_index)),
+                format!(
+                    "State {} on {topic}, stance {stance}.{}",
+                    state_code(state_index),
+                    if i % 100 < sizes.revised_percent { " Revised." } else { "" }
+                ),
             ])
             .map_err(csv_err)?;
     }

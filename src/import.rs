@@ -295,21 +295,16 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
         let before = count(conn, table)?;
         let mut changed = 0;
         let mut rows = 0;
-        loader.begin_table(table)?;
         let files: Vec<&PathBuf> = plan.files.iter().filter(|(t, _)| *t == table).map(|(_, p)| p).collect();
-        let search = match table {
-            Table::Statements if !files.is_empty() => SearchIndex::suspend(conn)?,
-            _ => None,
-        };
+        let bulk = before == 0 && !files.is_empty();
+        loader.begin_table(table, bulk)?;
+        let deferred = if bulk { Deferred::suspend(conn, table)? } else { Deferred::default() };
         for path in files {
             let (r, c) = loader.load_file(table, path)?;
             rows += r;
             changed += c;
         }
-        if let Some(search) = search {
-            progress.phase("search index");
-            search.resume(conn)?;
-        }
+        deferred.resume(conn, progress)?;
         match table {
             Table::Sources => {
                 let (r, c) = loader.attach_remaining_articles()?;
@@ -323,47 +318,127 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
         let inserted = count(conn, table)? - before;
         summary.push((table, Counts { inserted, updated: changed - inserted, unchanged: rows - changed }));
     }
+    refresh_statistics(conn, &summary, progress)?;
     Ok(summary)
 }
 
-/// The full-text index's insert trigger, set aside while new statements load.
-/// Indexing the new rows in one statement afterwards is several times faster
-/// than a trigger per row; both happen inside the import's transaction, so no
-/// reader ever sees the index behind the table. Updated rows still go through
-/// the update trigger.
-struct SearchIndex {
-    trigger: String,
-    max_key: i64,
+/// Work set aside while an empty table loads and done once after its last row.
+/// Both halves happen inside the import's transaction, so no reader ever sees a
+/// table without its indexes or the search index behind the table. An import
+/// into a table that has rows keeps every index up row by row instead: setting
+/// one aside rewrites the schema, and a re-import that changes nothing must
+/// leave the file exactly as it was.
+#[derive(Default)]
+struct Deferred {
+    /// `CREATE INDEX` statements of the dropped secondary indexes: building an
+    /// index from all its rows at once is one sort, several times faster than
+    /// keeping it up row by row.
+    indexes: Vec<String>,
+    /// The full-text index's insert trigger: indexing all rows in one statement
+    /// is several times faster than a trigger per row.
+    search: Option<String>,
 }
 
-impl SearchIndex {
-    const TRIGGER: &'static str = "statements_fts_insert";
+impl Deferred {
+    const SEARCH_TRIGGER: &'static str = "statements_fts_insert";
+    /// FTS5's in-memory hash before it writes a segment (its default is 1 MiB):
+    /// fewer, larger segments leave less merging to do.
+    const SEARCH_HASH_BYTES: i64 = 64 << 20;
 
-    fn suspend(conn: &Connection) -> Result<Option<SearchIndex>> {
-        let failed = |e| Error::failure("setting the search index aside").because(e);
-        let trigger: Option<String> = conn
-            .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", [Self::TRIGGER], |r| {
-                r.get(0)
-            })
-            .optional()
+    fn suspend(conn: &Connection, table: Table) -> Result<Deferred> {
+        let failed = |e| Error::failure(format!("setting the indexes of {table} aside")).because(e);
+        // Indexes SQLite made itself (UNIQUE, PRIMARY KEY) have no SQL and stay:
+        // they catch a repeated id as the rows go in.
+        let mut stmt = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL")
             .map_err(failed)?;
-        let Some(trigger) = trigger else { return Ok(None) };
-        let max_key =
-            conn.query_row("SELECT coalesce(max(key), 0) FROM statements", [], |r| r.get(0)).map_err(failed)?;
-        conn.execute_batch(&format!("DROP TRIGGER {}", Self::TRIGGER)).map_err(failed)?;
-        Ok(Some(SearchIndex { trigger, max_key }))
+        let indexes: Vec<(String, String)> = stmt
+            .query_map([table.name()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(failed)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(failed)?;
+        let mut deferred = Deferred::default();
+        for (name, sql) in indexes {
+            conn.execute_batch(&format!("DROP INDEX \"{name}\"")).map_err(failed)?;
+            deferred.indexes.push(sql);
+        }
+        if table == Table::Statements {
+            deferred.search = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                    [Self::SEARCH_TRIGGER],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(failed)?;
+            if deferred.search.is_some() {
+                conn.execute_batch(&format!("DROP TRIGGER {}", Self::SEARCH_TRIGGER)).map_err(failed)?;
+            }
+        }
+        Ok(deferred)
     }
 
-    fn resume(self, conn: &Connection) -> Result<()> {
-        let failed = |e| Error::failure("indexing new statements for search").because(e);
-        conn.execute(
-            "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
-             SELECT key, quote, summary, speaker_name FROM statement_search WHERE key > ?1",
-            [self.max_key],
-        )
-        .map_err(failed)?;
-        conn.execute_batch(&self.trigger).map_err(failed)
+    fn resume(self, conn: &Connection, progress: &dyn Progress) -> Result<()> {
+        if !self.indexes.is_empty() {
+            progress.phase("indexes");
+            let failed = |e| Error::failure("building indexes").because(e);
+            // Sorting in temporary files keeps memory flat however many rows there
+            // are, and lets SQLite sort on a second thread; in memory it would
+            // hold every key at once.
+            conn.pragma_update(None, "temp_store", "file").map_err(failed)?;
+            conn.pragma_update(None, "threads", SORT_THREADS).map_err(failed)?;
+            for sql in &self.indexes {
+                conn.execute_batch(sql).map_err(failed)?;
+            }
+            conn.pragma_update(None, "threads", 0).map_err(failed)?;
+            conn.pragma_update(None, "temp_store", "memory").map_err(failed)?;
+        }
+        if let Some(trigger) = self.search {
+            progress.phase("search index");
+            let failed = |e| Error::failure("indexing statements for search").because(e);
+            // The setting lives in FTS5's config table; it is taken out again so
+            // the database ends as schema.sql makes it.
+            conn.execute(
+                "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
+                [Self::SEARCH_HASH_BYTES],
+            )
+            .map_err(failed)?;
+            conn.execute_batch(
+                "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
+                 SELECT key, quote, summary, speaker_name FROM statement_search;
+                 DELETE FROM statements_fts_config WHERE k = 'hashsize';",
+            )
+            .map_err(failed)?;
+            conn.execute_batch(&trigger).map_err(failed)?;
+        }
+        Ok(())
     }
+}
+
+/// Worker threads SQLite may use to sort index keys: this machine class has two cores.
+const SORT_THREADS: i64 = 2;
+
+/// How many rows `ANALYZE` samples per index: enough for the query planner to
+/// tell a selective index from a poor one, at a cost that does not grow with the table.
+const ANALYSIS_LIMIT: i64 = 1000;
+
+/// Query plans depend on statistics: without them SQLite may scan all statements
+/// where an index walk takes a millisecond. Statistics are refreshed when an
+/// import changed a tenth of a table or more; an import that changed nothing
+/// leaves the file as it was.
+fn refresh_statistics(conn: &Connection, summary: &Summary, progress: &dyn Progress) -> Result<()> {
+    let failed = |e| Error::failure("gathering statistics for the query planner").because(e);
+    let mut stale = false;
+    for (table, counts) in summary {
+        let changed = counts.inserted + counts.updated;
+        stale |= changed > 0 && changed * 10 >= count(conn, *table)?;
+    }
+    if stale {
+        progress.phase("statistics");
+        conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT).map_err(failed)?;
+        conn.execute_batch("ANALYZE").map_err(failed)?;
+    }
+    Ok(())
 }
 
 fn count(conn: &Connection, table: Table) -> Result<u64> {
@@ -385,8 +460,14 @@ struct Loader<'c> {
     progress: &'c dyn Progress,
     /// Bytes and rows of the files finished so far.
     done: (u64, u64),
-    /// Where each id of the current table was first seen in this import.
-    seen: HashMap<String, (usize, u64)>,
+    /// The current table was empty when the import began, so every row is an
+    /// insert and a repeated id is caught by the table's UNIQUE index.
+    bulk: bool,
+    /// Otherwise, a hash of each id of the current table seen so far in this
+    /// import: 8 bytes a row, where the ids themselves would take ten times as
+    /// much. A hash seen before sends the import back to the files for the first
+    /// line with that id (see `Loader::duplicate`).
+    seen: HashSet<u64>,
     sources: HashSet<String>,
     actors: HashMap<String, ActorInfo>,
     /// Article texts used by a sources.csv row; the rest update existing sources.
@@ -417,7 +498,8 @@ impl<'c> Loader<'c> {
             plan,
             progress,
             done: (0, 0),
-            seen: HashMap::new(),
+            bulk: false,
+            seen: HashSet::new(),
             sources: HashSet::new(),
             actors: HashMap::new(),
             articles_used: HashSet::new(),
@@ -429,8 +511,9 @@ impl<'c> Loader<'c> {
 
     /// Refresh what later rows may refer to: everything in the database so far,
     /// including the rows this import has already written.
-    fn begin_table(&mut self, table: Table) -> Result<()> {
-        self.seen.clear();
+    fn begin_table(&mut self, table: Table, bulk: bool) -> Result<()> {
+        self.bulk = bulk;
+        self.seen = HashSet::new();
         let failed = |e| Error::failure("reading existing ids").because(e);
         // Statements and embassies refer to sources and actors, which are all in by now.
         if table == Table::Statements {
@@ -511,11 +594,15 @@ impl<'c> Loader<'c> {
             .map(|&c| columns[c].name)
             .collect();
         let names = |cols: &[usize]| cols.iter().map(|&c| columns[c].name).collect::<Vec<_>>();
-        let sql = upsert_sql(table, &names(&written), &insert_only);
+        let statement_sql = |names: &[&str]| match self.bulk {
+            true => insert_sql(table, names),
+            false => upsert_sql(table, names, &insert_only),
+        };
+        let sql = statement_sql(&names(&written));
         let sql_with_body = match body {
             Some(b) if !written.contains(&b) => {
                 written.push(b);
-                let sql = upsert_sql(table, &names(&written), &insert_only);
+                let sql = statement_sql(&names(&written));
                 written.pop();
                 Some(sql)
             }
@@ -578,15 +665,12 @@ impl<'c> Loader<'c> {
                 }
             }
             let id = values[0].clone().unwrap_or_default();
-            if let Some((first_file, first_line)) = self.seen.get(&id) {
-                let first = &self.plan.files[*first_file].1;
-                return Err(Error::data(format!(
-                    "{}: id: \"{id}\" appears twice in this import (first at {}:{first_line})",
-                    at(line),
-                    first.display()
-                )));
+            if !self.bulk
+                && !self.seen.insert(id_hash(&id))
+                && let Some(error) = self.duplicate(table, &id, file_index, line)?
+            {
+                return Err(error);
             }
-            self.seen.insert(id.clone(), (file_index, line));
 
             let mut sql_now = &sql;
             let mut extra = None;
@@ -630,7 +714,15 @@ impl<'c> Loader<'c> {
             if extra.is_some() {
                 params.push(extra.as_deref());
             }
-            let n = stmt.execute(rusqlite::params_from_iter(params)).map_err(|e| row_error(&at(line), e))?;
+            let n = match stmt.execute(rusqlite::params_from_iter(params)) {
+                Ok(n) => n,
+                Err(e) if self.bulk && is_unique_id_violation(&e, table) => {
+                    return Err(self
+                        .duplicate(table, &id, file_index, line)?
+                        .unwrap_or_else(|| row_error(&at(line), e)));
+                }
+                Err(e) => return Err(row_error(&at(line), e)),
+            };
             changed += n as u64;
             if let (Table::Sources, 1, Some(article)) = (table, n, self.plan.articles.get(&id)) {
                 self.new_texts.push((id.clone(), article.clone()));
@@ -640,6 +732,36 @@ impl<'c> Loader<'c> {
         self.done.1 += rows;
         self.progress.advance(self.done.0, self.done.1);
         Ok((rows, changed))
+    }
+
+    /// The error for `id` at `line` of file `file` when an earlier row of this
+    /// import has the same id; `None` when none has (two ids with one hash).
+    /// Only ever called on a duplicate or a hash collision, so reading the files
+    /// again costs nothing on a good import.
+    fn duplicate(&self, table: Table, id: &str, file: usize, line: u64) -> Result<Option<Error>> {
+        for (index, (t, path)) in self.plan.files.iter().enumerate().take(file + 1) {
+            if *t != table {
+                continue;
+            }
+            let failed = |e| Error::failure(format!("reading {} again", path.display())).because(e);
+            let mut reader = csv::Reader::from_path(path).map_err(failed)?;
+            let column = reader.headers().map_err(failed)?.iter().position(|name| name == "id");
+            let mut record = csv::StringRecord::new();
+            while reader.read_record(&mut record).map_err(failed)? {
+                let first_line = record.position().map_or(0, |p| p.line());
+                if index == file && first_line >= line {
+                    break;
+                }
+                if column.and_then(|c| record.get(c)) == Some(id) {
+                    return Ok(Some(Error::data(format!(
+                        "{}:{line}: id: \"{id}\" appears twice in this import (first at {}:{first_line})",
+                        self.plan.files[file].1.display(),
+                        path.display()
+                    ))));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// A source whose text changed must still hold every quote of its statements,
@@ -871,22 +993,40 @@ impl<'c> Loader<'c> {
     }
 }
 
+/// The plain insert of one file's columns, for a table that was empty.
+fn insert_sql(table: Table, names: &[&str]) -> String {
+    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "))
+}
+
 /// The upsert for one file's columns. `insert_only` columns are written for a new
 /// row but left as they are on an existing one: those the file does not have,
 /// but that a new row needs (position_of resolved, a default).
 fn upsert_sql(table: Table, names: &[&str], insert_only: &[&str]) -> String {
-    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
     let updated: Vec<&&str> = names.iter().skip(1).filter(|c| !insert_only.contains(c)).collect();
     let updates: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
     let differs: Vec<String> = updated.iter().map(|c| format!("{table}.{c} IS NOT excluded.{c}")).collect();
     // The WHERE makes an unchanged row a no-op: it is not rewritten and not counted.
     format!(
-        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
-        names.join(", "),
-        placeholders.join(", "),
+        "{} ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
+        insert_sql(table, names),
         updates.join(", "),
         differs.join(" OR ")
     )
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn is_unique_id_violation(e: &rusqlite::Error, table: Table) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, Some(message))
+        if (f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+            && message.strip_prefix("UNIQUE constraint failed: ") == Some(&format!("{table}.id")))
 }
 
 fn is_file_name(s: &str) -> bool {
@@ -907,8 +1047,11 @@ fn is_slug(s: &str) -> bool {
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     let shaped = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    // The digits are checked above, so each slice parses; from_ymd_opt refuses
+    // days that are not in the calendar.
+    let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().ok();
     shaped
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .then(|| NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?))
         .flatten()
         .ok_or_else(|| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
 }

@@ -129,8 +129,14 @@ impl Report {
 
     /// Run the report and hand its rows to `writer`.
     pub fn run(&self, conn: &Connection, bindings: &Bindings, writer: &mut dyn RowWriter) -> Result<()> {
+        let mut stmt = self.prepare(conn, &self.sql, bindings)?;
+        output::write_statement(&mut stmt, writer)
+    }
+
+    /// `sql` (the report's own, or a prefixed form of it) with its parameters bound.
+    fn prepare<'c>(&self, conn: &'c Connection, sql: &str, bindings: &Bindings) -> Result<rusqlite::Statement<'c>> {
         let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
-        let mut stmt = conn.prepare(&self.sql).map_err(failed)?;
+        let mut stmt = conn.prepare(sql).map_err(failed)?;
         for i in 1..=stmt.parameter_count() {
             let name = stmt.parameter_name(i).unwrap_or("?").to_owned();
             let Some(p) = name.strip_prefix(':').and_then(|n| self.params.iter().position(|p| p.name == n)) else {
@@ -138,7 +144,20 @@ impl Report {
             };
             stmt.raw_bind_parameter(i, bindings.values[p].as_deref()).map_err(failed)?;
         }
-        output::write_statement(&mut stmt, writer)
+        Ok(stmt)
+    }
+
+    /// SQLite's plan for the report: one line per step, such as
+    /// `SEARCH s USING INDEX statements_position (position_of=?)`.
+    pub fn query_plan(&self, conn: &Connection, bindings: &Bindings) -> Result<Vec<String>> {
+        let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
+        let mut stmt = self.prepare(conn, &format!("EXPLAIN QUERY PLAN {}", self.sql), bindings)?;
+        let mut rows = stmt.raw_query();
+        let mut lines = Vec::new();
+        while let Some(row) = rows.next().map_err(failed)? {
+            lines.push(row.get(3).map_err(failed)?);
+        }
+        Ok(lines)
     }
 
     /// The sqlite3 shell command line that runs this report from `reports/` with the same parameters.
@@ -309,6 +328,57 @@ mod tests {
             let mut out = Vec::new();
             let mut writer = output::writer(output::Format::Csv, &mut out);
             report.run(&conn, &bindings, writer.as_mut()).unwrap();
+        }
+    }
+
+    /// The names a report gives the two tables that grow large.
+    fn large_table_aliases(sql: &str) -> Vec<&str> {
+        let words: Vec<&str> = sql.split_whitespace().collect();
+        let aliases = words.windows(3).filter(|w| ["statements", "embassies"].contains(&w[0]) && w[1] == "AS");
+        aliases.map(|w| w[2].trim_end_matches([',', ')'])).collect()
+    }
+
+    /// A value for each parameter that narrows a report to a few rows.
+    fn narrow(report: &Report) -> Vec<(String, String)> {
+        let value = |name: &str| match name {
+            "actor" => "PAK",
+            "topic" => "recognition",
+            "as_of" | "until" => "2022-01-01",
+            "since" => "2021-01-01",
+            "host" => "AFG",
+            other => panic!("report {} has a parameter {other} this test does not know", report.name),
+        };
+        report.params.iter().map(|p| (p.name.clone(), value(&p.name).to_owned())).collect()
+    }
+
+    /// Every report reaches statements and embassies through an index: a plain
+    /// `SCAN s` reads the whole table. With every parameter given, a report
+    /// must not walk a whole index either, only SEARCH one. With no statistics,
+    /// as here, SQLite plans for large tables, as it does on a large database
+    /// once `import` has run ANALYZE.
+    #[test]
+    fn no_report_reads_a_whole_large_table_where_an_index_could_serve() {
+        let conn = db::in_memory().unwrap();
+        for report in builtin() {
+            let aliases = large_table_aliases(&report.sql);
+            assert!(!aliases.is_empty(), "{}", report.name);
+            let cases = [("default", report.bind(&[]).unwrap()), ("narrow", report.bind(&narrow(&report)).unwrap())];
+            for (case, bindings) in cases {
+                for line in report.query_plan(&conn, &bindings).unwrap() {
+                    let Some(scanned) = line.strip_prefix("SCAN ").and_then(|rest| rest.split(' ').next()) else {
+                        continue;
+                    };
+                    if !aliases.contains(&scanned) {
+                        continue;
+                    }
+                    assert!(line.contains(" USING "), "report {} ({case}) reads a whole table: {line}", report.name);
+                    assert!(
+                        case == "default" || report.params.is_empty(),
+                        "report {} ({case}) walks a whole index: {line}",
+                        report.name
+                    );
+                }
+            }
         }
     }
 

@@ -1,21 +1,25 @@
 //! `chancery import PATH...`: load CSV files in one transaction and say what changed.
 
+use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
+use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use rusqlite::{ErrorCode, TransactionBehavior};
 
-use super::Ctx;
+use super::{Ctx, timing_line};
 use crate::cli::ImportArgs;
 use crate::db::{self, Target};
 use crate::error::{Error, Result};
-use crate::import::{self, NoProgress, Plan, Progress};
+use crate::import::{self, Plan, Progress};
 use crate::interrupt;
 
-/// The page cache an import may use, in KiB: SQLite's default 2 MiB spills to the
-/// WAL over and over on a large import. A ceiling, not an allocation.
-const IMPORT_CACHE_KIB: i64 = 256 * 1024;
+/// The page cache an import may use, in KiB: SQLite's default 2 MiB spills pages
+/// to disk and reads them back over and over on a large import. A ceiling, not
+/// an allocation; with the sorter (which may use as much again) and FTS5's hash,
+/// it keeps an import of any size under 400 MiB.
+const IMPORT_CACHE_KIB: i64 = 128 * 1024;
 
 /// Inputs smaller than this import too fast for a progress bar to help.
 const PROGRESS_BAR_BYTES: u64 = 1 << 20;
@@ -50,6 +54,43 @@ impl Progress for Bar {
     }
 }
 
+/// What an import tells the person who runs it while it works: a progress bar
+/// when asked for one, and with --timing how long each phase took.
+struct Watch {
+    bar: Option<Bar>,
+    /// The phase under way and when it began, when --timing asks for phases.
+    phase: Option<RefCell<(String, Instant)>>,
+}
+
+impl Watch {
+    /// Say how long the phase under way took; `next` begins.
+    fn end_phase(&self, next: &str) {
+        if let Some(phase) = &self.phase {
+            let mut phase = phase.borrow_mut();
+            if !phase.0.is_empty() {
+                // Timing is a diagnostic: a closed stderr must not fail the import.
+                let _ = writeln!(std::io::stderr().lock(), "{}", timing_line(&phase.0, phase.1.elapsed()));
+            }
+            *phase = (next.to_owned(), Instant::now());
+        }
+    }
+}
+
+impl Progress for Watch {
+    fn phase(&self, phase: &str) {
+        self.end_phase(phase);
+        if let Some(bar) = &self.bar {
+            bar.phase(phase);
+        }
+    }
+
+    fn advance(&self, bytes: u64, rows: u64) {
+        if let Some(bar) = &self.bar {
+            bar.advance(bytes, rows);
+        }
+    }
+}
+
 /// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
 const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 
@@ -79,12 +120,9 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     let db = ctx.db.display().to_string();
     let total = plan.total_bytes();
     let bar = (!args.quiet && total >= PROGRESS_BAR_BYTES && std::io::stderr().is_terminal()).then(|| Bar::new(total));
-    let progress: &dyn Progress = match &bar {
-        Some(bar) => bar,
-        None => &NoProgress,
-    };
-    let result = load(&mut target, &plan, args.dry_run, &db, progress);
-    if let Some(bar) = &bar {
+    let watch = Watch { bar, phase: ctx.timing.then(|| RefCell::new((String::from("opening"), Instant::now()))) };
+    let result = load(&mut target, &plan, args.dry_run, &db, &watch);
+    if let Some(bar) = &watch.bar {
         bar.bar.finish_and_clear();
     }
     let summary = match result {
@@ -94,8 +132,10 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
         other => other?,
     };
     if !args.dry_run {
+        watch.end_phase("closing");
         target.finish()?;
     }
+    watch.end_phase("");
 
     if args.quiet {
         return Ok(());

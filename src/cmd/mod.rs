@@ -3,6 +3,7 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::error::Result;
@@ -35,6 +36,8 @@ pub struct Ctx {
     /// The user's own reports, and whether they may replace built-in ones.
     pub reports: Option<PathBuf>,
     pub override_builtin: bool,
+    /// Say on stderr how long the work took.
+    pub timing: bool,
 }
 
 impl Ctx {
@@ -57,6 +60,16 @@ impl Ctx {
             writeln!(err, "chancery: {problem}")?;
         }
         Ok(catalog)
+    }
+
+    /// Run `work`, and with --timing say on stderr how long it took.
+    pub fn timed<T>(&self, what: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        let start = Instant::now();
+        let result = work();
+        if self.timing {
+            writeln!(io::stderr().lock(), "{}", timing_line(what, start.elapsed()))?;
+        }
+        result
     }
 
     /// Rows go to stdout through a buffer; messages about the work go to stderr.
@@ -82,6 +95,7 @@ pub fn run(cli: Cli) -> Result<()> {
         width,
         reports: cli.reports,
         override_builtin: cli.override_builtin,
+        timing: cli.timing,
     };
     match cli.command {
         Command::Init => init::run(&ctx),
@@ -104,4 +118,9 @@ pub fn run(cli: Cli) -> Result<()> {
 /// The width tables wrap to: $COLUMNS when the shell exports it, else 80.
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w| w >= 20).unwrap_or(80)
+}
+
+/// What --timing prints for one piece of work: milliseconds, to the microsecond.
+pub(crate) fn timing_line(what: &str, took: Duration) -> String {
+    format!("timing: {what}: {:.3} ms", took.as_secs_f64() * 1000.0)
 }

@@ -21,5 +21,6 @@ pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
     let access = if args.write { Access::ReadWrite } else { Access::ReadOnly };
     let mut conn = db::open_existing(&ctx.db, access)?;
     let mut out = ctx.stdout();
-    query::run(&mut conn, &Query { sql: &sql, params: &args.params, write: args.write }, &ctx.printer(), &mut out)
+    let query = Query { sql: &sql, params: &args.params, write: args.write };
+    ctx.timed("query", || query::run(&mut conn, &query, &ctx.printer(), &mut out))
 }

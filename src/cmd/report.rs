@@ -43,7 +43,7 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     }
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let mut writer = ctx.printer().writer(out);
-    report.run(&conn, &bindings, writer.as_mut())
+    ctx.timed(&format!("report {}", report.name), || report.run(&conn, &bindings, writer.as_mut()))
 }
 
 fn list(ctx: &Ctx) -> Result<()> {

@@ -59,7 +59,7 @@ fn sigkill_of_an_import_into_a_new_database_leaves_no_database() {
     let wd = Workdir::new();
     chancery::generate::write(
         &wd.path("gen"),
-        chancery::generate::Sizes { statements: STATEMENTS, actors: 1_000, sources: 100 },
+        chancery::generate::Sizes { statements: STATEMENTS, actors: 1_000, sources: 100, revised_percent: 0 },
     )
     .unwrap();
     let mut child = spawn_import(&wd);

@@ -46,6 +46,7 @@ fn position_of_defaults_to_the_root_of_the_speakers_parents() {
 fn importing_twice_changes_nothing() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
+    let bytes = std::fs::read(wd.path("chancery.db")).unwrap();
     let run = wd.run(&["import", "seed"]);
     assert_eq!(run.code, 0);
     assert_eq!(
@@ -57,6 +58,8 @@ embassies: 0 inserted, 0 updated, 4 unchanged
 "
     );
     assert_eq!(wd.dump("chancery.db"), before);
+    // Not a page rewritten: the file is byte for byte what it was.
+    assert!(std::fs::read(wd.path("chancery.db")).unwrap() == bytes, "the database file changed");
 }
 
 #[test]
@@ -229,5 +232,41 @@ fn a_dry_run_does_not_create_a_schema_or_upgrade() {
     );
     assert_eq!(std::fs::metadata(wd.path("empty.db")).unwrap().len(), 0);
     let run = wd.run(&["--db", "empty.db", "init"]);
-    assert_eq!(run.stderr, "created the schema in empty.db (schema version 3)\n");
+    assert_eq!(run.stderr, "created the schema in empty.db (schema version 4)\n");
+}
+
+/// Into an empty table every row is an insert, and a repeated id is caught by
+/// the table's own UNIQUE index rather than by remembering ids; the message is
+/// the same, and no database is left behind.
+#[test]
+fn a_repeated_id_in_a_first_import_names_both_lines() {
+    let wd = Workdir::with_seed();
+    let statements = wd.read("seed/statements.csv");
+    let first = statements.lines().nth(1).unwrap().to_owned();
+    let id = first.split(',').next().unwrap().to_owned();
+    let lines = statements.lines().count();
+    wd.write("more/statements.csv", &format!("{}\n{first}\n", statements.lines().next().unwrap()));
+    wd.fails(
+        &["import", "seed", "more/statements.csv"],
+        65,
+        &format!("chancery: more/statements.csv:2: id: \"{id}\" appears twice in this import (first at seed/statements.csv:2)"),
+    );
+    assert!(!wd.exists("chancery.db"));
+    assert_eq!(lines, 22, "the seed has 21 statements");
+
+    let actors = wd.read("seed/actors.csv");
+    let mut doubled = actors.clone();
+    doubled.push_str(actors.lines().nth(3).unwrap());
+    doubled.push('\n');
+    wd.write("twice/actors.csv", &doubled);
+    let actor = actors.lines().nth(3).unwrap().split(',').next().unwrap().to_owned();
+    wd.fails(
+        &["import", "twice/actors.csv"],
+        65,
+        &format!(
+            "chancery: twice/actors.csv:{}: id: \"{actor}\" appears twice in this import (first at twice/actors.csv:4)",
+            actors.lines().count() + 1
+        ),
+    );
+    assert!(!wd.exists("chancery.db"));
 }

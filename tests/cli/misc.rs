@@ -15,13 +15,13 @@ fn schema_prints_schema_sql() {
 fn init_creates_once_then_does_nothing() {
     let wd = Workdir::new();
     let run = wd.run(&["init"]);
-    assert_eq!((run.code, run.stderr.as_str()), (0, "created chancery.db (schema version 3)\n"));
+    assert_eq!((run.code, run.stderr.as_str()), (0, "created chancery.db (schema version 4)\n"));
     let empty = wd.dump("chancery.db");
-    assert!(empty.starts_with("user_version 3\n"), "{empty}");
+    assert!(empty.starts_with("user_version 4\n"), "{empty}");
     let run = wd.run(&["init"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (0, "already exists; nothing to do for chancery.db (schema version 3)\n")
+        (0, "already exists; nothing to do for chancery.db (schema version 4)\n")
     );
     assert_eq!(wd.dump("chancery.db"), empty);
 }
@@ -34,7 +34,7 @@ fn a_database_from_a_newer_chancery_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = wd.dump("chancery.db");
-    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (3); upgrade chancery";
+    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (4); upgrade chancery";
     wd.fails(&["report", "positions"], 1, message);
     wd.fails(&["import", "seed"], 1, message);
     wd.fails(&["query", "SELECT 1"], 1, message);
@@ -101,4 +101,44 @@ fn help_and_usage_errors() {
     );
     wd.fails(&["import"], 2, "chancery: the following required arguments were not provided: <PATH>...");
     wd.fails(&["frobnicate"], 2, "chancery: unrecognized subcommand 'frobnicate'");
+}
+
+/// --timing names each phase of an import and the query of a report, with a
+/// duration in milliseconds, on stderr; stdout is what it would be without it.
+#[test]
+fn timing_says_how_long_each_part_took() {
+    let wd = Workdir::with_seed();
+    let phases = |stderr: &str| -> Vec<String> {
+        stderr
+            .lines()
+            .map(|line| {
+                let (what, took) = line.strip_prefix("timing: ").unwrap().rsplit_once(": ").unwrap();
+                let ms = took.strip_suffix(" ms").unwrap();
+                assert!(ms.parse::<f64>().unwrap() >= 0.0, "{line}");
+                what.to_owned()
+            })
+            .collect()
+    };
+    let run = wd.run(&["--timing", "import", "--quiet", "seed"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        phases(&run.stderr),
+        [
+            "opening",
+            "sources.csv",
+            "actors.csv",
+            "indexes",
+            "statements.csv",
+            "indexes",
+            "search index",
+            "embassies.csv",
+            "indexes",
+            "statistics",
+            "committing",
+            "closing"
+        ]
+    );
+    let run = wd.run(&["--timing", "report", "embassies", "--format", "csv"]);
+    assert_eq!((run.code, phases(&run.stderr)), (0, vec!["report embassies".to_owned()]));
+    assert_eq!(run.stdout, wd.ok(&["report", "embassies", "--format", "csv"]));
 }

@@ -181,7 +181,7 @@ impl Workdir {
     /// A seeded workdir with a generated data set of `statements` rows in `gen/`.
     pub fn seeded_with_generated(statements: u64) -> Workdir {
         let wd = Workdir::seeded();
-        let sizes = chancery::generate::Sizes { statements, actors: 1_000, sources: 100 };
+        let sizes = chancery::generate::Sizes { statements, actors: 1_000, sources: 100, revised_percent: 0 };
         chancery::generate::write(&wd.path("gen"), sizes).unwrap();
         wd
     }

@@ -312,7 +312,13 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
                 changed += c;
             }
             Table::Actors => loader.check_parents()?,
-            Table::Statements => loader.relocate_quotes()?,
+            Table::Statements => {
+                if let Some(batch) = loader.search_batch.take() {
+                    progress.phase("search index");
+                    batch.finish(conn)?;
+                }
+                loader.relocate_quotes()?
+            }
             Table::Embassies => {}
         }
         let inserted = count(conn, table)? - before;
@@ -385,6 +391,11 @@ impl Deferred {
             // Sorting in temporary files keeps memory flat however many rows there
             // are, and lets SQLite sort on a second thread; in memory it would
             // hold every key at once.
+            // SQLite's sorter holds up to a page cache's worth of keys per thread
+            // before it writes a sorted run to disk, so the cache is made small
+            // while it sorts.
+            let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0)).map_err(failed)?;
+            conn.pragma_update(None, "cache_size", -SORT_MEMORY_KIB).map_err(failed)?;
             conn.pragma_update(None, "temp_store", "file").map_err(failed)?;
             conn.pragma_update(None, "threads", SORT_THREADS).map_err(failed)?;
             for sql in &self.indexes {
@@ -392,6 +403,7 @@ impl Deferred {
             }
             conn.pragma_update(None, "threads", 0).map_err(failed)?;
             conn.pragma_update(None, "temp_store", "memory").map_err(failed)?;
+            conn.pragma_update(None, "cache_size", cache).map_err(failed)?;
         }
         if let Some(trigger) = self.search {
             progress.phase("search index");
@@ -415,8 +427,95 @@ impl Deferred {
     }
 }
 
+/// The search index's upkeep while statements are upserted into a table that
+/// already has rows. FTS5 writes its pending changes to disk at the start of
+/// every statement of a transaction, so its triggers, row by row, write one tiny
+/// segment per changed statement and then merge them: most of the time of an
+/// import that changes many rows. From the first change on, the triggers are set
+/// aside; a TEMP trigger (which lives in the connection, not in the file) keeps
+/// the indexed values of each updated row as they were, and `finish` takes them
+/// out of the index and puts the new ones in, in two statements. Until a row
+/// changes nothing is set aside, so an import that changes nothing writes nothing.
+struct SearchBatch {
+    /// The `CREATE TRIGGER` statements of the triggers set aside.
+    triggers: Vec<String>,
+    /// Rows with a greater key were inserted after the triggers were set aside.
+    max_key: i64,
+}
+
+impl SearchBatch {
+    const TRIGGERS: [&'static str; 2] = ["statements_fts_insert", "statements_fts_update"];
+
+    fn begin(conn: &Connection) -> Result<SearchBatch> {
+        let failed = |e| Error::failure("setting the search index aside").because(e);
+        let max_key =
+            conn.query_row("SELECT coalesce(max(key), 0) FROM statements", [], |r| r.get(0)).map_err(failed)?;
+        let mut triggers = Vec::new();
+        for name in Self::TRIGGERS {
+            let sql: Option<String> = conn
+                .query_row("SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(failed)?;
+            if let Some(sql) = sql {
+                conn.execute_batch(&format!("DROP TRIGGER main.{name}")).map_err(failed)?;
+                triggers.push(sql);
+            }
+        }
+        conn.execute_batch(
+            "CREATE TEMP TABLE search_before (key INTEGER PRIMARY KEY, quote, summary, speaker_name);
+             CREATE TEMP TRIGGER search_before_update BEFORE UPDATE OF key, quote, summary, speaker ON main.statements
+             WHEN OLD.key IS NOT NEW.key OR OLD.quote IS NOT NEW.quote
+               OR OLD.summary IS NOT NEW.summary OR OLD.speaker IS NOT NEW.speaker
+             BEGIN
+                 INSERT OR IGNORE INTO search_before (key, quote, summary, speaker_name)
+                 VALUES (OLD.key, OLD.quote, OLD.summary, (SELECT name FROM main.actors WHERE id = OLD.speaker));
+             END;",
+        )
+        .map_err(failed)?;
+        Ok(SearchBatch { triggers, max_key })
+    }
+
+    fn finish(self, conn: &Connection) -> Result<()> {
+        let failed = |e| Error::failure("updating the search index").because(e);
+        conn.execute(
+            "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
+            [Deferred::SEARCH_HASH_BYTES],
+        )
+        .map_err(failed)?;
+        conn.execute(
+            "INSERT INTO statements_fts (statements_fts, rowid, quote, summary, speaker_name)
+             SELECT 'delete', key, quote, summary, speaker_name FROM temp.search_before ORDER BY key",
+            [],
+        )
+        .map_err(failed)?;
+        conn.execute(
+            "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
+             SELECT key, quote, summary, speaker_name FROM statement_search
+             WHERE key > ?1 OR key IN (SELECT key FROM temp.search_before) ORDER BY key",
+            [self.max_key],
+        )
+        .map_err(failed)?;
+        conn.execute_batch(
+            "DELETE FROM statements_fts_config WHERE k = 'hashsize';
+             DROP TRIGGER temp.search_before_update;
+             DROP TABLE temp.search_before;",
+        )
+        .map_err(failed)?;
+        for sql in &self.triggers {
+            conn.execute_batch(sql).map_err(failed)?;
+        }
+        Ok(())
+    }
+}
+
 /// Worker threads SQLite may use to sort index keys: this machine class has two cores.
 const SORT_THREADS: i64 = 2;
+
+/// The memory, in KiB, each of the sorter's threads may fill with keys before
+/// it writes a sorted run to a temporary file.
+const SORT_MEMORY_KIB: i64 = 32 * 1024;
 
 /// How many rows `ANALYZE` samples per index: enough for the query planner to
 /// tell a selective index from a poor one, at a cost that does not grow with the table.
@@ -479,6 +578,9 @@ struct Loader<'c> {
     /// Sources whose text this import changed, with the article it came from:
     /// their quotes already in the database must be located again.
     new_texts: Vec<(String, PathBuf)>,
+    /// Search-index work gathered since the first statement this import changed
+    /// in a table that already had rows.
+    search_batch: Option<SearchBatch>,
 }
 
 /// A problem with one field, before the file and line are known.
@@ -506,6 +608,7 @@ impl<'c> Loader<'c> {
             parents: Vec::new(),
             bodies: Bodies::default(),
             new_texts: Vec::new(),
+            search_batch: None,
         }
     }
 
@@ -724,6 +827,9 @@ impl<'c> Loader<'c> {
                 Err(e) => return Err(row_error(&at(line), e)),
             };
             changed += n as u64;
+            if table == Table::Statements && n == 1 && !self.bulk && self.search_batch.is_none() {
+                self.search_batch = Some(SearchBatch::begin(self.conn)?);
+            }
             if let (Table::Sources, 1, Some(article)) = (table, n, self.plan.articles.get(&id)) {
                 self.new_texts.push((id.clone(), article.clone()));
             }

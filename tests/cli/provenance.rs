@@ -199,6 +199,18 @@ fn search_survives_vacuum_and_follows_reimports() {
     assert!(run.stderr.contains("statements: 11 inserted, 1 updated, 9 unchanged\n"), "{}", run.stderr);
     assert!(wd.ok(&["search", "expression", "--format", "csv"]).contains("\nfc-13,"));
     assert_eq!(wd.ok(&["search", "speech", "--format", "csv"]).lines().count(), 2, "only the quote still says speech");
+    // The import set the search triggers aside for its batch and put them back.
+    let run =
+        wd.sqlite3(&["chancery.db"], Some("INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check');"));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let triggers =
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'statements_fts%' ORDER BY name";
+    assert_eq!(
+        wd.ok(&["query", triggers, "--format", "csv"]),
+        "name\nstatements_fts_delete\nstatements_fts_insert\nstatements_fts_update\n"
+    );
+    let config = "SELECT count(*) FROM statements_fts_config WHERE k = 'hashsize'";
+    assert_eq!(wd.ok(&["query", config, "--format", "csv"]), "count(*)\n0\n");
 }
 
 #[test]

@@ -136,6 +136,72 @@ CREATE INDEX statements_said_on ON statements (said_on, id);
 CREATE INDEX statements_source ON statements (source);
 CREATE INDEX statements_target ON statements (target);
 
+-- positions: where each actor stands on each topic by its own latest words,
+-- found once per write instead of once per reading. One row per (position_of,
+-- topic) that has an own statement (quote or paraphrase, with a stance): the key
+-- of the latest (greatest said_on, then greatest id). The triggers below keep it
+-- exact under every write, from any client; `chancery check` compares it with
+-- the statements.
+CREATE TABLE latest_positions (
+    position_of TEXT NOT NULL,
+    topic       TEXT NOT NULL,
+    key         INTEGER NOT NULL,  -- statements.key
+    PRIMARY KEY (position_of, topic)
+) STRICT, WITHOUT ROWID;
+
+-- What latest_positions must hold, computed from all statements: how it is
+-- filled in one pass, and what `chancery check` compares it with. said_on always
+-- has ten characters, so said_on || id orders as said_on, then id; SQLite takes
+-- the key from the row in which it finds the max() (one walk of the index
+-- statements_position, no sort).
+CREATE VIEW latest_positions_from_statements AS
+SELECT position_of, topic, key
+FROM (SELECT s.position_of, s.topic, s.key, max(s.said_on || s.id)
+      FROM statements AS s
+      WHERE s.kind <> 'assessment' AND s.stance IS NOT NULL
+      GROUP BY s.position_of, s.topic);
+
+CREATE TRIGGER latest_positions_insert AFTER INSERT ON statements
+WHEN NEW.kind <> 'assessment' AND NEW.stance IS NOT NULL
+BEGIN
+    INSERT INTO latest_positions (position_of, topic, key) VALUES (NEW.position_of, NEW.topic, NEW.key)
+    ON CONFLICT (position_of, topic) DO UPDATE SET key = excluded.key
+    WHERE (SELECT (s.said_on, s.id) < (NEW.said_on, NEW.id) FROM statements AS s WHERE s.key = latest_positions.key);
+END;
+
+-- A changed or deleted statement may have been the latest of its pair, before
+-- or after the change: both pairs are looked up again.
+CREATE TRIGGER latest_positions_update AFTER UPDATE OF key, id, position_of, topic, stance, said_on, kind ON statements
+WHEN OLD.key IS NOT NEW.key OR OLD.id IS NOT NEW.id OR OLD.position_of IS NOT NEW.position_of
+  OR OLD.topic IS NOT NEW.topic OR OLD.stance IS NOT NEW.stance OR OLD.said_on IS NOT NEW.said_on
+  OR OLD.kind IS NOT NEW.kind
+BEGIN
+    DELETE FROM latest_positions
+    WHERE (position_of = OLD.position_of AND topic = OLD.topic) OR (position_of = NEW.position_of AND topic = NEW.topic);
+    INSERT INTO latest_positions (position_of, topic, key)
+    SELECT pair.position_of, pair.topic, latest.key
+    FROM (SELECT OLD.position_of AS position_of, OLD.topic AS topic
+          UNION SELECT NEW.position_of, NEW.topic) AS pair
+    JOIN statements AS latest ON latest.key = (
+        SELECT s.key FROM statements AS s
+        WHERE s.position_of = pair.position_of AND s.topic = pair.topic
+          AND s.kind <> 'assessment' AND s.stance IS NOT NULL
+        ORDER BY s.said_on DESC, s.id DESC LIMIT 1);
+END;
+
+CREATE TRIGGER latest_positions_delete AFTER DELETE ON statements
+WHEN OLD.kind <> 'assessment' AND OLD.stance IS NOT NULL
+BEGIN
+    DELETE FROM latest_positions WHERE position_of = OLD.position_of AND topic = OLD.topic;
+    INSERT INTO latest_positions (position_of, topic, key)
+    SELECT s.position_of, s.topic, s.key FROM statements AS s
+    WHERE s.key = (
+        SELECT l.key FROM statements AS l
+        WHERE l.position_of = OLD.position_of AND l.topic = OLD.topic
+          AND l.kind <> 'assessment' AND l.stance IS NOT NULL
+        ORDER BY l.said_on DESC, l.id DESC LIMIT 1);
+END;
+
 -- Full-text search over each statement's quote, summary and speaker's name
 -- (`chancery search`, or `... WHERE statements_fts MATCH 'women'` in the shell).
 -- The index keeps no copy of the text: it reads it from this view by key, and
@@ -281,7 +347,15 @@ FROM up WHERE id = start
 UNION ALL
 SELECT 'embassies', e.id, 'country: an embassy''s country must be an actor of kind ''state'''
 FROM embassies AS e JOIN actors AS a ON a.id = e.country
-WHERE a.kind <> 'state';
+WHERE a.kind <> 'state'
+UNION ALL
+SELECT DISTINCT 'latest_positions', position_of || ' ' || topic,
+       'key: not the latest own statement of this actor on this topic (refill the table from latest_positions_from_statements)'
+FROM (SELECT * FROM (SELECT position_of, topic, key FROM latest_positions
+                     EXCEPT SELECT position_of, topic, key FROM latest_positions_from_statements)
+      UNION ALL
+      SELECT * FROM (SELECT position_of, topic, key FROM latest_positions_from_statements
+                     EXCEPT SELECT position_of, topic, key FROM latest_positions));
 
 -- The schema version chancery checks on open; migrations raise it one step at a time.
 PRAGMA user_version = 4;

@@ -8,46 +8,61 @@
 -- with the greatest said_on, then the greatest id. A date known only to the
 -- month or the year counts as its first day and prints as written (2022-04).
 --
--- pair steps backwards through the index statements_position from each
--- actor's last topic to the one before, and the latest statement of a pair sits
--- at the end of that topic: the report reads a few index entries per pair,
--- never every statement. Topics are lowercase slugs, so all sort before '~'.
--- "kind <> 'assessment'" is "quote or paraphrase", in a form the index can
--- answer without reading the table.
-WITH RECURSIVE pair (actor, topic) AS (
+-- When the date is on or after the last statement (as by default), the answer
+-- is latest_positions, which the schema's triggers keep: one row per pair, no
+-- searching. For an earlier date, pair steps backwards through the index
+-- statements_position from each actor's last topic to the one before, and the
+-- latest statement of a pair on or before the date sits at the end of that
+-- topic. Topics are lowercase slugs, so all sort before '~'. "kind <>
+-- 'assessment'" is "quote or paraphrase", in a form the index answers by itself.
+WITH RECURSIVE settled (yes) AS (
+    SELECT COALESCE(NULLIF(:as_of, ''), date('now')) >= (SELECT max(said_on) FROM statements)
+),
+pair (actor, topic) AS (
     SELECT a.id,
            (SELECT max(s.topic) FROM statements AS s
             WHERE s.position_of = a.id AND s.topic <= COALESCE(NULLIF(:topic, ''), '~'))
     FROM actors AS a
     WHERE a.kind IN ('state', 'government', 'organization')
+      AND NOT (SELECT yes FROM settled)
     UNION ALL
     SELECT pair.actor,
            (SELECT max(s.topic) FROM statements AS s
             WHERE s.position_of = pair.actor AND s.topic < pair.topic)
     FROM pair
     WHERE pair.topic IS NOT NULL AND NULLIF(:topic, '') IS NULL
+),
+latest (actor, topic, key) AS (
+    SELECT lp.position_of, lp.topic, lp.key
+    FROM latest_positions AS lp
+    WHERE (SELECT yes FROM settled)
+      AND (NULLIF(:topic, '') IS NULL OR lp.topic = :topic)
+    UNION ALL
+    SELECT pair.actor, pair.topic, (
+        SELECT l.key
+        FROM statements AS l
+        WHERE l.position_of = pair.actor
+          AND l.topic = pair.topic
+          AND l.kind <> 'assessment' AND l.stance IS NOT NULL
+          AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+        ORDER BY l.said_on DESC, l.id DESC
+        LIMIT 1)
+    FROM pair
+    WHERE pair.topic IS NOT NULL
+      AND (NULLIF(:topic, '') IS NULL OR pair.topic = :topic)
 )
 SELECT a.id AS actor,
        a.name,
-       pair.topic,
+       latest.topic,
        s.stance,
        sc.label,
        s.said_on_display AS said_on,
        s.speaker,
        s.quote,
        s.source
-FROM pair
-JOIN actors AS a ON a.id = pair.actor
-JOIN statements AS s ON s.key = (
-    SELECT l.key
-    FROM statements AS l
-    WHERE l.position_of = pair.actor
-      AND l.topic = pair.topic
-      AND l.kind <> 'assessment' AND l.stance IS NOT NULL
-      AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-    ORDER BY l.said_on DESC, l.id DESC
-    LIMIT 1)
+FROM latest
+JOIN actors AS a ON a.id = latest.actor
+JOIN statements AS s ON s.key = latest.key
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance
-WHERE pair.topic IS NOT NULL
-  AND (NULLIF(:topic, '') IS NULL OR pair.topic = :topic)
-ORDER BY a.name, a.id, pair.topic;
+WHERE a.kind IN ('state', 'government', 'organization')
+ORDER BY a.name, a.id, latest.topic;

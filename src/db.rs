@@ -60,6 +60,11 @@ pub const SCHEMA_VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 /// How long a writer waits for another writer before giving up with "database is busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How much of a database a read-only connection maps: address space, not
+/// memory. SQLite caps it at its own limit (2 GiB in this build) and reads the
+/// rest of a larger file as usual.
+const READ_MMAP_BYTES: i64 = 2 << 30;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     ReadWrite,
@@ -112,6 +117,10 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
         conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| sqlite_error(path, e))?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
+        // A report fetches rows from all over the file; mapped, a page is read in
+        // place rather than copied in by a system call (positions at a million
+        // statements: 18-27 ms read, 15-16 ms mapped).
+        conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES).map_err(|e| sqlite_error(path, e))?;
     }
     Ok(conn)
 }

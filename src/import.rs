@@ -340,13 +340,15 @@ struct Deferred {
     /// index from all its rows at once is one sort, several times faster than
     /// keeping it up row by row.
     indexes: Vec<String>,
-    /// The full-text index's insert trigger: indexing all rows in one statement
-    /// is several times faster than a trigger per row.
-    search: Option<String>,
+    /// Insert triggers that keep a derived table up row by row, each with its
+    /// `CREATE TRIGGER` statement: filling the full-text index or
+    /// latest_positions from all rows in one statement is several times faster.
+    triggers: Vec<(&'static str, String)>,
 }
 
 impl Deferred {
     const SEARCH_TRIGGER: &'static str = "statements_fts_insert";
+    const LATEST_TRIGGER: &'static str = "latest_positions_insert";
     /// FTS5's in-memory hash before it writes a segment (its default is 1 MiB):
     /// fewer, larger segments leave less merging to do.
     const SEARCH_HASH_BYTES: i64 = 64 << 20;
@@ -369,16 +371,17 @@ impl Deferred {
             deferred.indexes.push(sql);
         }
         if table == Table::Statements {
-            deferred.search = conn
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                    [Self::SEARCH_TRIGGER],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(failed)?;
-            if deferred.search.is_some() {
-                conn.execute_batch(&format!("DROP TRIGGER {}", Self::SEARCH_TRIGGER)).map_err(failed)?;
+            for name in [Self::SEARCH_TRIGGER, Self::LATEST_TRIGGER] {
+                let sql: Option<String> = conn
+                    .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| {
+                        r.get(0)
+                    })
+                    .optional()
+                    .map_err(failed)?;
+                if let Some(sql) = sql {
+                    conn.execute_batch(&format!("DROP TRIGGER {name}")).map_err(failed)?;
+                    deferred.triggers.push((name, sql));
+                }
             }
         }
         Ok(deferred)
@@ -405,23 +408,35 @@ impl Deferred {
             conn.pragma_update(None, "temp_store", "memory").map_err(failed)?;
             conn.pragma_update(None, "cache_size", cache).map_err(failed)?;
         }
-        if let Some(trigger) = self.search {
-            progress.phase("search index");
-            let failed = |e| Error::failure("indexing statements for search").because(e);
-            // The setting lives in FTS5's config table; it is taken out again so
-            // the database ends as schema.sql makes it.
-            conn.execute(
-                "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
-                [Self::SEARCH_HASH_BYTES],
-            )
-            .map_err(failed)?;
-            conn.execute_batch(
-                "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
-                 SELECT key, quote, summary, speaker_name FROM statement_search;
-                 DELETE FROM statements_fts_config WHERE k = 'hashsize';",
-            )
-            .map_err(failed)?;
-            conn.execute_batch(&trigger).map_err(failed)?;
+        for (name, trigger) in &self.triggers {
+            match *name {
+                Self::SEARCH_TRIGGER => {
+                    progress.phase("search index");
+                    let failed = |e| Error::failure("indexing statements for search").because(e);
+                    // The setting lives in FTS5's config table; it is taken out again
+                    // so the database ends as schema.sql makes it.
+                    conn.execute(
+                        "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
+                        [Self::SEARCH_HASH_BYTES],
+                    )
+                    .map_err(failed)?;
+                    conn.execute_batch(
+                        "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
+                         SELECT key, quote, summary, speaker_name FROM statement_search;
+                         DELETE FROM statements_fts_config WHERE k = 'hashsize';",
+                    )
+                    .map_err(failed)?;
+                }
+                _ => {
+                    progress.phase("latest positions");
+                    conn.execute_batch(
+                        "INSERT INTO latest_positions (position_of, topic, key)
+                         SELECT position_of, topic, key FROM latest_positions_from_statements;",
+                    )
+                    .map_err(|e| Error::failure("finding the latest positions").because(e))?;
+                }
+            }
+            conn.execute_batch(trigger).map_err(|e| Error::failure("restoring a trigger").because(e))?;
         }
         Ok(())
     }

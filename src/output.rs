@@ -1,6 +1,7 @@
 //! Printing rows: one enum of formats, one writer each, all writing to `impl Write`.
 //! Every command that prints rows goes through here; nothing else prints to stdout.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -46,6 +47,40 @@ pub trait RowWriter {
     fn finish(&mut self) -> io::Result<()>;
 }
 
+/// A writer that keeps count of the time spent in it, so that --timing can tell
+/// the query's time (the whole run less this) from the printing's.
+pub struct Timed<'w> {
+    inner: &'w mut dyn RowWriter,
+    pub spent: std::time::Duration,
+}
+
+impl<'w> Timed<'w> {
+    pub fn new(inner: &'w mut dyn RowWriter) -> Timed<'w> {
+        Timed { inner, spent: std::time::Duration::ZERO }
+    }
+
+    fn time<T>(&mut self, work: impl FnOnce(&mut dyn RowWriter) -> T) -> T {
+        let start = std::time::Instant::now();
+        let result = work(self.inner);
+        self.spent += start.elapsed();
+        result
+    }
+}
+
+impl RowWriter for Timed<'_> {
+    fn begin(&mut self, columns: &[String]) -> io::Result<()> {
+        self.time(|w| w.begin(columns))
+    }
+
+    fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
+        self.time(|w| w.row(values))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.time(|w| w.finish())
+    }
+}
+
 /// How rows are to be printed: the format, and for tables, colour and width.
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
@@ -86,12 +121,17 @@ pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RowWriter + 
 
 /// A value as the sqlite3 shell shows it: NULL as nothing, blobs as hex.
 fn text(value: &ValueRef<'_>) -> String {
+    text_ref(value).into_owned()
+}
+
+/// The text of a value, borrowed where it already is text.
+fn text_ref<'v>(value: &ValueRef<'v>) -> Cow<'v, str> {
     match *value {
-        ValueRef::Null => String::new(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(f) => real(f),
-        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-        ValueRef::Blob(b) => hex(b),
+        ValueRef::Null => Cow::Borrowed(""),
+        ValueRef::Integer(i) => Cow::Owned(i.to_string()),
+        ValueRef::Real(f) => Cow::Owned(real(f)),
+        ValueRef::Text(t) => String::from_utf8_lossy(t),
+        ValueRef::Blob(b) => Cow::Owned(hex(b)),
     }
 }
 
@@ -232,7 +272,10 @@ impl<W: Write> RowWriter for CsvWriter<W> {
     }
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
-        self.out.write_record(values.iter().map(text)).map_err(csv_to_io)
+        for value in values {
+            self.out.write_field(text_ref(value).as_bytes()).map_err(csv_to_io)?;
+        }
+        self.out.write_record(None::<&[u8]>).map_err(csv_to_io)
     }
 
     fn finish(&mut self) -> io::Result<()> {

@@ -4,10 +4,13 @@ use std::io::Write;
 
 use rusqlite::types::ValueRef;
 
-use super::Ctx;
+use std::time::Instant;
+
+use super::{Ctx, timing_line};
 use crate::cli::ReportArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::output::Timed;
 
 pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     let Some(name) = &args.name else {
@@ -43,7 +46,17 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     }
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let mut writer = ctx.printer().writer(out);
-    ctx.timed(&format!("report {}", report.name), || report.run(&conn, &bindings, writer.as_mut()))
+    if !ctx.timing {
+        return report.run(&conn, &bindings, writer.as_mut());
+    }
+    // The query's time is the run's less the time spent printing rows.
+    let mut timed = Timed::new(writer.as_mut());
+    let start = Instant::now();
+    report.run(&conn, &bindings, &mut timed)?;
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "{}", timing_line(&format!("report {}", report.name), start.elapsed() - timed.spent))?;
+    writeln!(err, "{}", timing_line("printing", timed.spent))?;
+    Ok(())
 }
 
 fn list(ctx: &Ctx) -> Result<()> {

@@ -137,3 +137,60 @@ fn the_schema_rejects_bad_rows_typed_in_the_shell() {
     }
     assert_eq!(wd.dump("chancery.db"), before);
 }
+
+/// latest_positions follows every write typed in the shell (new statements,
+/// changed dates, stances, kinds, topics and actors, deletions) and always equals
+/// what latest_positions_from_statements computes from scratch; `check` names a
+/// pair that went wrong while its triggers were set aside.
+#[test]
+fn latest_positions_follow_writes_typed_in_the_shell() {
+    let wd = Workdir::seeded();
+    let differences = "SELECT count(*) FROM (
+        SELECT * FROM (SELECT * FROM latest_positions EXCEPT SELECT * FROM latest_positions_from_statements)
+        UNION ALL
+        SELECT * FROM (SELECT * FROM latest_positions_from_statements EXCEPT SELECT * FROM latest_positions));";
+    let insert = |id: &str, topic: &str, stance: &str, said_on: &str| {
+        format!(
+            "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote)
+             VALUES ('{id}', 'five-countries', 'PAK', 'PAK', '{topic}', {stance}, '{said_on}', 'paraphrase', 'q');"
+        )
+    };
+    let writes = [
+        insert("t-1", "recognition", "2", "2030-01-01"),
+        insert("t-2", "recognition", "-2", "2029-01-01"),
+        insert("t-3", "recognition", "1", "2030-01-01"),
+        "UPDATE statements SET said_on = '2020-01-01' WHERE id = 't-3';".to_owned(),
+        "UPDATE statements SET stance = NULL WHERE id = 't-1';".to_owned(),
+        "UPDATE statements SET topic = 'trade' WHERE id = 't-2';".to_owned(),
+        "UPDATE statements SET position_of = 'RUS', speaker = 'RUS' WHERE id = 't-3';".to_owned(),
+        "UPDATE statements SET stance = 0 WHERE id = 't-1';".to_owned(),
+        "UPDATE statements SET kind = 'assessment', speaker = 'RUS' WHERE id = 't-1';".to_owned(),
+        "DELETE FROM statements WHERE id = 't-2';".to_owned(),
+        "DELETE FROM statements WHERE position_of = 'RUS';".to_owned(),
+        "UPDATE statements SET id = 'fc-99' WHERE id = 'fc-14';".to_owned(),
+    ];
+    let before = wd.ok(&["query", "SELECT * FROM latest_positions", "--format", "csv"]);
+    assert!(before.lines().count() > 5, "{before}");
+    for write in &writes {
+        let run = wd.sqlite3(&["chancery.db"], Some(&format!("PRAGMA foreign_keys = ON;\n{write}")));
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{write}");
+        assert_eq!(wd.ok(&["query", differences, "--format", "csv"]), "count(*)\n0\n", "after {write}");
+    }
+    let trade = "SELECT key FROM latest_positions WHERE position_of = 'PAK' AND topic = 'trade'";
+    assert_eq!(wd.ok(&["query", trade, "--format", "csv"]), "key\n", "t-2 was deleted");
+
+    // Written with the triggers set aside, the table is wrong, and check says where.
+    let bypass = format!("DROP TRIGGER latest_positions_insert;\n{}", insert("t-4", "recognition", "2", "2031-01-01"));
+    let run = wd.sqlite3(&["chancery.db"], Some(&bypass));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let run = wd.run(&["check", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            65,
+            "check,table,row,problem
+rules,latest_positions,PAK recognition,key: not the latest own statement of this actor on this topic (refill the table from latest_positions_from_statements)
+"
+        )
+    );
+}

@@ -86,6 +86,13 @@ fn sqlite_error(path: &Path, e: rusqlite::Error) -> Error {
     Error::failure(format!("{}", path.display())).because(e)
 }
 
+/// Open `path` as `flags` say, without SQLite's per-call locking: a `Connection`
+/// is never shared between threads (rusqlite makes it `!Sync`), which is also
+/// why rusqlite's own default leaves the locking out.
+fn open_with(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|e| sqlite_error(path, e))
+}
+
 fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
@@ -102,8 +109,7 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
-    let mut conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| sqlite_error(path, e))?;
+    let mut conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     configure(&conn).map_err(|e| sqlite_error(path, e))?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))? {
         return Err(Error::failure(format!(
@@ -114,8 +120,7 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
     upgrade(&mut conn, path)?;
     if access == Access::ReadOnly {
         drop(conn);
-        conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| sqlite_error(path, e))?;
+        conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
         // A report fetches rows from all over the file; mapped, a page is read in
         // place rather than copied in by a system call (positions at a million
@@ -184,8 +189,7 @@ pub fn state(path: &Path) -> Result<State> {
     if !path.exists() {
         return Ok(State::Missing);
     }
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| sqlite_error(path, e))?;
+    let conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
         && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0
     {
@@ -274,8 +278,7 @@ impl Target {
         if !path.exists() {
             return NewDatabase::create(path).map(Target::New);
         }
-        let mut conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| sqlite_error(path, e))?;
+        let mut conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
         // A zero-length file (from `touch`, or the sqlite3 shell) is a database waiting for its schema.
         if is_empty(&conn).map_err(|e| sqlite_error(path, e))?

@@ -372,14 +372,7 @@ impl Deferred {
         }
         if table == Table::Statements {
             for name in [Self::SEARCH_TRIGGER, Self::LATEST_TRIGGER] {
-                let sql: Option<String> = conn
-                    .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| {
-                        r.get(0)
-                    })
-                    .optional()
-                    .map_err(failed)?;
-                if let Some(sql) = sql {
-                    conn.execute_batch(&format!("DROP TRIGGER {name}")).map_err(failed)?;
+                if let Some(sql) = set_trigger_aside(conn, name).map_err(failed)? {
                     deferred.triggers.push((name, sql));
                 }
             }
@@ -467,16 +460,7 @@ impl SearchBatch {
             conn.query_row("SELECT coalesce(max(key), 0) FROM statements", [], |r| r.get(0)).map_err(failed)?;
         let mut triggers = Vec::new();
         for name in Self::TRIGGERS {
-            let sql: Option<String> = conn
-                .query_row("SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(failed)?;
-            if let Some(sql) = sql {
-                conn.execute_batch(&format!("DROP TRIGGER main.{name}")).map_err(failed)?;
-                triggers.push(sql);
-            }
+            triggers.extend(set_trigger_aside(conn, name).map_err(failed)?);
         }
         conn.execute_batch(
             "CREATE TEMP TABLE search_before (key INTEGER PRIMARY KEY, quote, summary, speaker_name);
@@ -523,6 +507,18 @@ impl SearchBatch {
         }
         Ok(())
     }
+}
+
+/// Drop the trigger `name` if the database has it, and return its `CREATE
+/// TRIGGER` statement, to run again once the work it would slow down is done.
+fn set_trigger_aside(conn: &Connection, name: &str) -> rusqlite::Result<Option<String>> {
+    let sql: Option<String> = conn
+        .query_row("SELECT sql FROM main.sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))
+        .optional()?;
+    if sql.is_some() {
+        conn.execute_batch(&format!("DROP TRIGGER main.{name}"))?;
+    }
+    Ok(sql)
 }
 
 /// Worker threads SQLite may use to sort index keys: this machine class has two cores.

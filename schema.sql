@@ -4,7 +4,9 @@
 -- `sqlite3 new.db < schema.sql` builds the same database by hand. Every rule that
 -- SQL can state lives here, so rows written from the sqlite3 shell are held to the
 -- same rules as rows imported by `chancery`. Open every connection with
--- `PRAGMA foreign_keys = ON;` (chancery does; the sqlite3 shell does not by default).
+-- `PRAGMA foreign_keys = ON;` (chancery does; the sqlite3 shell does not by default),
+-- and with `PRAGMA recursive_triggers = ON;` before an INSERT OR REPLACE, so that
+-- the rows it replaces leave the search index and latest_positions too.
 --
 -- Text is never the empty string: an empty CSV field means NULL, and the CHECKs
 -- below keep '' out, so that a database always survives export and re-import.
@@ -164,9 +166,17 @@ FROM (SELECT s.position_of, s.topic, s.key, max(s.said_on || s.id)
 CREATE TRIGGER latest_positions_insert AFTER INSERT ON statements
 WHEN NEW.kind <> 'assessment' AND NEW.stance IS NOT NULL
 BEGIN
+    -- Unless the pair's latest is still there and later, it is looked up again:
+    -- INSERT OR REPLACE may have removed it without running the delete trigger
+    -- (SQLite runs it only with PRAGMA recursive_triggers = ON).
     INSERT INTO latest_positions (position_of, topic, key) VALUES (NEW.position_of, NEW.topic, NEW.key)
-    ON CONFLICT (position_of, topic) DO UPDATE SET key = excluded.key
-    WHERE (SELECT (s.said_on, s.id) < (NEW.said_on, NEW.id) FROM statements AS s WHERE s.key = latest_positions.key);
+    ON CONFLICT (position_of, topic) DO UPDATE SET key = (
+        SELECT s.key FROM statements AS s
+        WHERE s.position_of = NEW.position_of AND s.topic = NEW.topic
+          AND s.kind <> 'assessment' AND s.stance IS NOT NULL
+        ORDER BY s.said_on DESC, s.id DESC LIMIT 1)
+    WHERE NOT EXISTS (SELECT 1 FROM statements AS s
+                      WHERE s.key = latest_positions.key AND (s.said_on, s.id) > (NEW.said_on, NEW.id));
 END;
 
 -- A changed or deleted statement may have been the latest of its pair, before

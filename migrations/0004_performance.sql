@@ -41,9 +41,17 @@ FROM (SELECT s.position_of, s.topic, s.key, max(s.said_on || s.id)
 CREATE TRIGGER latest_positions_insert AFTER INSERT ON statements
 WHEN NEW.kind <> 'assessment' AND NEW.stance IS NOT NULL
 BEGIN
+    -- Unless the pair's latest is still there and later, it is looked up again:
+    -- INSERT OR REPLACE may have removed it without running the delete trigger
+    -- (SQLite runs it only with PRAGMA recursive_triggers = ON).
     INSERT INTO latest_positions (position_of, topic, key) VALUES (NEW.position_of, NEW.topic, NEW.key)
-    ON CONFLICT (position_of, topic) DO UPDATE SET key = excluded.key
-    WHERE (SELECT (s.said_on, s.id) < (NEW.said_on, NEW.id) FROM statements AS s WHERE s.key = latest_positions.key);
+    ON CONFLICT (position_of, topic) DO UPDATE SET key = (
+        SELECT s.key FROM statements AS s
+        WHERE s.position_of = NEW.position_of AND s.topic = NEW.topic
+          AND s.kind <> 'assessment' AND s.stance IS NOT NULL
+        ORDER BY s.said_on DESC, s.id DESC LIMIT 1)
+    WHERE NOT EXISTS (SELECT 1 FROM statements AS s
+                      WHERE s.key = latest_positions.key AND (s.said_on, s.id) > (NEW.said_on, NEW.id));
 END;
 
 -- A changed or deleted statement may have been the latest of its pair, before
@@ -83,7 +91,7 @@ INSERT INTO latest_positions (position_of, topic, key)
 SELECT position_of, topic, key FROM latest_positions_from_statements;
 
 -- check also compares latest_positions with the statements.
-DROP VIEW rule_violations;
+DROP VIEW IF EXISTS rule_violations;  -- the first release had none
 CREATE VIEW rule_violations AS
 WITH RECURSIVE up (start, id, depth) AS (
     SELECT id, parent, 1 FROM actors WHERE parent IS NOT NULL

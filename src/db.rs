@@ -78,6 +78,9 @@ pub enum Access {
 /// that is millions of tiny writes on a large import.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
+    // A row that INSERT OR REPLACE removes runs the delete triggers only so,
+    // and the search index and latest_positions must hear of it.
+    conn.pragma_update(None, "recursive_triggers", true)?;
     conn.pragma_update(None, "temp_store", "memory")?;
     conn.busy_timeout(BUSY_TIMEOUT)
 }

@@ -228,7 +228,12 @@ INSERT INTO statements SELECT id, source, speaker, position_of, target, topic, s
 INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on, source, note FROM new.embassies;";
     let run = wd.sqlite3(&["old.db"], Some(copy));
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    // The first release made no rule_violations view; migration 4 replaces it.
+    let run = wd.sqlite3(&["old.db"], Some("DROP VIEW rule_violations;"));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n4\n");
+    let run = wd.run(&["--db", "old.db", "check"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "old.db: no problems found\n"));
     for report in ["positions", "outlook", "timeline", "actors", "embassies", "sources", "changes", "disputes"] {
         assert_eq!(
             wd.ok(&["--db", "old.db", "report", report, "--format", "csv"]),

@@ -12,22 +12,37 @@
 --               relocated or closed and no own engagement stance of 1 or more;
 --   engaging    own engagement stance of 1 or more, or the embassy is open or limited;
 --   unclear     anything else.
--- "kind <> 'assessment'" is "quote or paraphrase", in a form the index
--- statements_position answers without reading the table. latest is
--- MATERIALIZED so that each lookup runs once per state, not again for the WHERE.
-WITH latest AS MATERIALIZED (
+-- When the date is on or after the last statement (as by default), the own
+-- stances are read from latest_positions, which the schema's triggers keep;
+-- for an earlier date they are found in the index statements_position, where
+-- "kind <> 'assessment'" is "quote or paraphrase" in a form the index answers
+-- without reading the table. Assessments have an index of their own,
+-- statements_assessed. latest is MATERIALIZED so that each lookup runs once per
+-- state, not again for the WHERE.
+WITH settled (yes) AS (
+    SELECT COALESCE(NULLIF(:as_of, ''), date('now')) >= (SELECT max(said_on) FROM statements)
+),
+latest AS MATERIALIZED (
     SELECT state.id AS country,
            state.name,
-           (SELECT s.stance FROM statements AS s
-            WHERE s.position_of = state.id AND s.topic = 'recognition'
-              AND s.kind <> 'assessment' AND s.stance IS NOT NULL
-              AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-            ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS recognition,
-           (SELECT s.stance FROM statements AS s
-            WHERE s.position_of = state.id AND s.topic = 'engagement'
-              AND s.kind <> 'assessment' AND s.stance IS NOT NULL
-              AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-            ORDER BY s.said_on DESC, s.id DESC LIMIT 1) AS engagement,
+           CASE WHEN (SELECT yes FROM settled)
+               THEN (SELECT lp.stance FROM latest_positions AS lp
+                     WHERE lp.position_of = state.id AND lp.topic = 'recognition')
+               ELSE (SELECT s.stance FROM statements AS s
+                     WHERE s.position_of = state.id AND s.topic = 'recognition'
+                       AND s.kind <> 'assessment' AND s.stance IS NOT NULL
+                       AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+                     ORDER BY s.said_on DESC, s.id DESC LIMIT 1)
+           END AS recognition,
+           CASE WHEN (SELECT yes FROM settled)
+               THEN (SELECT lp.stance FROM latest_positions AS lp
+                     WHERE lp.position_of = state.id AND lp.topic = 'engagement')
+               ELSE (SELECT s.stance FROM statements AS s
+                     WHERE s.position_of = state.id AND s.topic = 'engagement'
+                       AND s.kind <> 'assessment' AND s.stance IS NOT NULL
+                       AND s.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+                     ORDER BY s.said_on DESC, s.id DESC LIMIT 1)
+           END AS engagement,
            (SELECT s.stance FROM statements AS s
             WHERE s.position_of = state.id AND s.topic = 'recognition'
               AND s.kind = 'assessment' AND s.stance IS NOT NULL

@@ -9,8 +9,9 @@
 -- month or the year counts as its first day and prints as written (2022-04).
 --
 -- When the date is on or after the last statement (as by default), the answer
--- is latest_positions, which the schema's triggers keep: one row per pair, no
--- searching. For an earlier date, pair steps backwards through the index
+-- is latest_positions, which the schema's triggers keep: one row per pair with
+-- a copy of what is printed, no searching (the first half of the UNION ALL).
+-- For an earlier date (the second half), pair steps backwards through the index
 -- statements_position from each actor's last topic to the one before, and the
 -- latest statement of a pair on or before the date sits at the end of that
 -- topic. Topics are lowercase slugs, so all sort before '~'. "kind <>
@@ -31,38 +32,38 @@ pair (actor, topic) AS (
             WHERE s.position_of = pair.actor AND s.topic < pair.topic)
     FROM pair
     WHERE pair.topic IS NOT NULL AND NULLIF(:topic, '') IS NULL
-),
-latest (actor, topic, key) AS (
-    SELECT lp.position_of, lp.topic, lp.key
-    FROM latest_positions AS lp
-    WHERE (SELECT yes FROM settled)
-      AND (NULLIF(:topic, '') IS NULL OR lp.topic = :topic)
-    UNION ALL
-    SELECT pair.actor, pair.topic, (
-        SELECT l.key
-        FROM statements AS l
-        WHERE l.position_of = pair.actor
-          AND l.topic = pair.topic
-          AND l.kind <> 'assessment' AND l.stance IS NOT NULL
-          AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
-        ORDER BY l.said_on DESC, l.id DESC
-        LIMIT 1)
-    FROM pair
-    WHERE pair.topic IS NOT NULL
-      AND (NULLIF(:topic, '') IS NULL OR pair.topic = :topic)
 )
 SELECT a.id AS actor,
        a.name,
-       latest.topic,
-       s.stance,
+       lp.topic,
+       lp.stance,
        sc.label,
-       s.said_on_display AS said_on,
-       s.speaker,
-       s.quote,
-       s.source
-FROM latest
-JOIN actors AS a ON a.id = latest.actor
-JOIN statements AS s ON s.key = latest.key
+       lp.said_on_display AS said_on,
+       lp.speaker,
+       lp.quote,
+       lp.source
+-- CROSS JOIN keeps actors outside, walked in name order (the index actors_name),
+-- so that only each actor's few rows are sorted, never the whole answer.
+FROM actors AS a
+CROSS JOIN latest_positions AS lp ON lp.position_of = a.id
+LEFT JOIN stance_scale AS sc ON sc.stance = lp.stance
+WHERE (SELECT yes FROM settled)
+  AND a.kind IN ('state', 'government', 'organization')
+  AND (NULLIF(:topic, '') IS NULL OR lp.topic = :topic)
+UNION ALL
+SELECT a.id, a.name, pair.topic, s.stance, sc.label, s.said_on_display, s.speaker, s.quote, s.source
+FROM pair
+CROSS JOIN statements AS s ON s.key = (
+    SELECT l.key
+    FROM statements AS l
+    WHERE l.position_of = pair.actor
+      AND l.topic = pair.topic
+      AND l.kind <> 'assessment' AND l.stance IS NOT NULL
+      AND l.said_on <= COALESCE(NULLIF(:as_of, ''), date('now'))
+    ORDER BY l.said_on DESC, l.id DESC
+    LIMIT 1)
+CROSS JOIN actors AS a ON a.id = pair.actor
 LEFT JOIN stance_scale AS sc ON sc.stance = s.stance
-WHERE a.kind IN ('state', 'government', 'organization')
-ORDER BY a.name, a.id, latest.topic;
+WHERE pair.topic IS NOT NULL
+  AND (NULLIF(:topic, '') IS NULL OR pair.topic = :topic)
+ORDER BY name, actor, topic;

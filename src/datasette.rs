@@ -108,6 +108,9 @@ mod tests {
         assert_eq!(column("speaker"), Some("who spoke"));
         assert_eq!(column("stance"), Some("NULL where the statement takes no side"));
         let names: Vec<&str> = notes.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["stance_scale", "sources", "actors", "statements", "latest_positions", "embassies"]);
+        assert_eq!(
+            names,
+            ["stance_scale", "sources", "actors", "statements", "latest_positions", "statement_counts", "embassies"]
+        );
     }
 }

@@ -341,14 +341,39 @@ struct Deferred {
     /// keeping it up row by row.
     indexes: Vec<String>,
     /// Insert triggers that keep a derived table up row by row, each with its
-    /// `CREATE TRIGGER` statement: filling the full-text index or
-    /// latest_positions from all rows in one statement is several times faster.
+    /// `CREATE TRIGGER` statement: filling the full-text index, latest_positions
+    /// or statement_counts from all rows in one statement is several times faster.
     triggers: Vec<(&'static str, String)>,
 }
 
+/// A table that triggers derive from the statements, and the view that
+/// computes it from all of them in one pass.
+struct Derived {
+    trigger: &'static str,
+    phase: &'static str,
+    fill: &'static str,
+}
+
+const DERIVED: [Derived; 2] = [
+    Derived {
+        trigger: "latest_positions_insert",
+        phase: "latest positions",
+        fill: "DELETE FROM latest_positions;
+               INSERT INTO latest_positions (position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source)
+               SELECT position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source
+               FROM latest_positions_from_statements;",
+    },
+    Derived {
+        trigger: "statement_counts_insert",
+        phase: "statement counts",
+        fill: "DELETE FROM statement_counts;
+               INSERT INTO statement_counts (actor, spoken, attributed)
+               SELECT actor, spoken, attributed FROM statement_counts_from_statements;",
+    },
+];
+
 impl Deferred {
     const SEARCH_TRIGGER: &'static str = "statements_fts_insert";
-    const LATEST_TRIGGER: &'static str = "latest_positions_insert";
     /// FTS5's in-memory hash before it writes a segment (its default is 1 MiB):
     /// fewer, larger segments leave less merging to do.
     const SEARCH_HASH_BYTES: i64 = 64 << 20;
@@ -371,7 +396,7 @@ impl Deferred {
             deferred.indexes.push(sql);
         }
         if table == Table::Statements {
-            for name in [Self::SEARCH_TRIGGER, Self::LATEST_TRIGGER] {
+            for name in std::iter::once(Self::SEARCH_TRIGGER).chain(DERIVED.iter().map(|d| d.trigger)) {
                 if let Some(sql) = set_trigger_aside(conn, name).map_err(failed)? {
                     deferred.triggers.push((name, sql));
                 }
@@ -421,12 +446,10 @@ impl Deferred {
                     .map_err(failed)?;
                 }
                 _ => {
-                    progress.phase("latest positions");
-                    conn.execute_batch(
-                        "INSERT INTO latest_positions (position_of, topic, key)
-                         SELECT position_of, topic, key FROM latest_positions_from_statements;",
-                    )
-                    .map_err(|e| Error::failure("finding the latest positions").because(e))?;
+                    let derived = DERIVED.iter().find(|d| d.trigger == *name).expect("a trigger of DERIVED");
+                    progress.phase(derived.phase);
+                    conn.execute_batch(derived.fill)
+                        .map_err(|e| Error::failure(format!("filling in the {}", derived.phase)).because(e))?;
                 }
             }
             conn.execute_batch(trigger).map_err(|e| Error::failure("restoring a trigger").because(e))?;

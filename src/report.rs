@@ -359,9 +359,12 @@ mod tests {
     #[test]
     fn no_report_reads_a_whole_large_table_where_an_index_could_serve() {
         let conn = db::in_memory().unwrap();
+        let mut small_only = Vec::new();
         for report in builtin() {
             let aliases = large_table_aliases(&report.sql);
-            assert!(!aliases.is_empty(), "{}", report.name);
+            if aliases.is_empty() {
+                small_only.push(report.name.clone());
+            }
             let cases = [("default", report.bind(&[]).unwrap()), ("narrow", report.bind(&narrow(&report)).unwrap())];
             for (case, bindings) in cases {
                 for line in report.query_plan(&conn, &bindings).unwrap() {
@@ -380,6 +383,8 @@ mod tests {
                 }
             }
         }
+        // actors reads the counts the schema's triggers keep, not the statements.
+        assert_eq!(small_only, ["actors"], "reports that read no large table");
     }
 
     #[test]

@@ -197,6 +197,14 @@ fn search_survives_vacuum_and_follows_reimports() {
     );
     let run = wd.run(&["import", "seed"]);
     assert!(run.stderr.contains("statements: 11 inserted, 1 updated, 9 unchanged\n"), "{}", run.stderr);
+    // Rows inserted into a table that has rows keep latest_positions and statement_counts too.
+    let run = wd.run(&["check"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "chancery.db: no problems found\n"));
+    let pakistan = "SELECT spoken, attributed FROM statement_counts WHERE actor = 'PAK'";
+    assert_eq!(
+        wd.ok(&["query", pakistan, "--format", "csv"]),
+        wd.ok(&["query", &pakistan.replace("statement_counts", "statement_counts_from_statements"), "--format", "csv"])
+    );
     assert!(wd.ok(&["search", "expression", "--format", "csv"]).contains("\nfc-13,"));
     assert_eq!(wd.ok(&["search", "speech", "--format", "csv"]).lines().count(), 2, "only the quote still says speech");
     // The import set the search triggers aside for its batch and put them back.
@@ -231,7 +239,7 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
     // The first release made no rule_violations view; migration 4 replaces it.
     let run = wd.sqlite3(&["old.db"], Some("DROP VIEW rule_violations;"));
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-    assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n4\n");
+    assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n5\n");
     let run = wd.run(&["--db", "old.db", "check"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, "old.db: no problems found\n"));
     for report in ["positions", "outlook", "timeline", "actors", "embassies", "sources", "changes", "disputes"] {
@@ -245,7 +253,7 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
     assert!(wd.ok(&["--db", "old.db", "search", "women", "--format", "csv"]).contains("\nfc-13,"));
     // The migrated tables have exactly the columns and indexes of a new database,
     // and (migration 4) no CHECK with an IN list.
-    for table in ["sources", "actors", "statements", "embassies"] {
+    for table in ["sources", "actors", "statements", "embassies", "latest_positions", "statement_counts"] {
         let columns = format!("SELECT * FROM pragma_table_xinfo('{table}') ORDER BY cid");
         let indexes = format!(
             "SELECT i.name, i.\"unique\", i.origin, i.partial, c.seqno, c.name, c.desc, c.key
@@ -259,6 +267,13 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
             assert_eq!(old, new, "{sql}");
         }
     }
+    // The same objects, and (migration 5) the same views and triggers word for word.
+    let objects = "SELECT type, name, tbl_name, CASE WHEN type IN ('view', 'trigger') THEN sql END AS sql
+                   FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name";
+    assert_eq!(
+        wd.ok(&["--db", "old.db", "query", objects, "--format", "csv"]),
+        wd.ok(&["query", objects, "--format", "csv"])
+    );
     let in_lists = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN (%'";
     assert_eq!(wd.ok(&["--db", "old.db", "query", in_lists, "--format", "csv"]), "count(*)\n0\n");
 }

@@ -5,9 +5,9 @@
 -- SQL can state lives here, so rows written from the sqlite3 shell are held to the
 -- same rules as rows imported by `chancery`. Open every connection with
 -- `PRAGMA foreign_keys = ON;` (chancery does; the sqlite3 shell does not by default),
--- and with `PRAGMA recursive_triggers = ON;` before an INSERT OR REPLACE, so that
--- the rows it replaces leave the search index, latest_positions and
--- statement_counts too.
+-- and with `PRAGMA recursive_triggers = ON;` before an INSERT OR REPLACE or UPDATE
+-- OR REPLACE, so that the rows it replaces leave the search index,
+-- latest_positions and statement_counts too.
 --
 -- Text is never the empty string: an empty CSV field means NULL, and the CHECKs
 -- below keep '' out, so that a database always survives export and re-import.
@@ -151,8 +151,9 @@ CREATE INDEX statements_assessed ON statements (position_of, topic, said_on, id,
 -- (position_of, topic) that has an own statement (quote or paraphrase, with a
 -- stance): a copy of the latest one's columns (greatest said_on, then greatest
 -- id), so that positions reads this small table and not the statements. The
--- triggers below keep it exact under every write, from any client; `chancery
--- check` compares it with the statements.
+-- triggers below keep it exact under every write, from any client, as long as
+-- a REPLACE runs with recursive_triggers on; `chancery check` compares it with
+-- the statements.
 CREATE TABLE latest_positions (
     position_of     TEXT NOT NULL,
     topic           TEXT NOT NULL,
@@ -240,8 +241,8 @@ END;
 -- actors: how many statements each actor spoke and how many state its position,
 -- counted once per write instead of over every statement at every reading. One
 -- row per actor that has a statement either way. The triggers below keep it
--- exact under every write, from any client, as long as INSERT OR REPLACE runs
--- with recursive_triggers on; `chancery check` compares it with the statements.
+-- exact under every write, from any client, as long as a REPLACE runs with
+-- recursive_triggers on; `chancery check` compares it with the statements.
 CREATE TABLE statement_counts (
     actor      TEXT PRIMARY KEY NOT NULL,  -- actors.id
     spoken     INTEGER NOT NULL,           -- statements whose speaker the actor is

@@ -29,8 +29,9 @@ CREATE INDEX statements_assessed ON statements (position_of, topic, said_on, id,
 -- (position_of, topic) that has an own statement (quote or paraphrase, with a
 -- stance): a copy of the latest one's columns (greatest said_on, then greatest
 -- id), so that positions reads this small table and not the statements. The
--- triggers below keep it exact under every write, from any client; `chancery
--- check` compares it with the statements.
+-- triggers below keep it exact under every write, from any client, as long as
+-- a REPLACE runs with recursive_triggers on; `chancery check` compares it with
+-- the statements.
 CREATE TABLE latest_positions (
     position_of     TEXT NOT NULL,
     topic           TEXT NOT NULL,
@@ -122,8 +123,8 @@ FROM latest_positions_from_statements;
 -- actors: how many statements each actor spoke and how many state its position,
 -- counted once per write instead of over every statement at every reading. One
 -- row per actor that has a statement either way. The triggers below keep it
--- exact under every write, from any client, as long as INSERT OR REPLACE runs
--- with recursive_triggers on; `chancery check` compares it with the statements.
+-- exact under every write, from any client, as long as a REPLACE runs with
+-- recursive_triggers on; `chancery check` compares it with the statements.
 CREATE TABLE statement_counts (
     actor      TEXT PRIMARY KEY NOT NULL,  -- actors.id
     spoken     INTEGER NOT NULL,           -- statements whose speaker the actor is

@@ -114,12 +114,13 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
-    // Read-only work opens the file once, read-only, unless it must be upgraded
-    // first: every connection parses the whole schema on its first statement.
-    let flags = match access {
-        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-    };
+    // Read-only work opens the file once, read-only: every connection parses the
+    // whole schema on its first statement. A writable connection comes first only
+    // when there is work for one: an upgrade, or a hot rollback journal that a
+    // writer killed in a database outside WAL mode (one made by the sqlite3
+    // shell) left behind, which a read-only connection cannot roll back.
+    let writer_first = access == Access::ReadWrite || rollback_journal(path).exists();
+    let flags = if writer_first { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY };
     let mut conn = open_with(path, flags)?;
     configure(&conn).map_err(|e| sqlite_error(path, e))?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))? {
@@ -128,26 +129,34 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
-    match access {
-        Access::ReadWrite => upgrade(&mut conn, path)?,
-        Access::ReadOnly => {
-            if user_version(&conn).map_err(|e| sqlite_error(path, e))? != SCHEMA_VERSION {
-                drop(conn);
-                let mut writable = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-                configure(&writable).map_err(|e| sqlite_error(path, e))?;
-                upgrade(&mut writable, path)?;
-                drop(writable);
-                conn = open_with(path, flags)?;
-                configure(&conn).map_err(|e| sqlite_error(path, e))?;
-            }
-            // A report may fetch rows from all over the file; mapped, a page is read
-            // in place rather than copied in by a system call (positions at a million
-            // statements, when it still fetched 4,500 statement rows: 18-27 ms read,
-            // 15-16 ms mapped).
-            conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES).map_err(|e| sqlite_error(path, e))?;
+    let mut reopen = writer_first;
+    if writer_first {
+        upgrade(&mut conn, path)?;
+    } else if user_version(&conn).map_err(|e| sqlite_error(path, e))? != SCHEMA_VERSION {
+        let mut writable = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        configure(&writable).map_err(|e| sqlite_error(path, e))?;
+        upgrade(&mut writable, path)?;
+        reopen = true;
+    }
+    if access == Access::ReadOnly {
+        if reopen {
+            conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            configure(&conn).map_err(|e| sqlite_error(path, e))?;
         }
+        // A report may fetch rows from all over the file; mapped, a page is read
+        // in place rather than copied in by a system call (positions at a million
+        // statements, when it still fetched 4,500 statement rows: 18-27 ms read,
+        // 15-16 ms mapped).
+        conn.pragma_update(None, "mmap_size", READ_MMAP_BYTES).map_err(|e| sqlite_error(path, e))?;
     }
     Ok(conn)
+}
+
+/// Where SQLite keeps the rollback journal of the database at `path`.
+fn rollback_journal(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
 }
 
 /// Bring a chancery database to this binary's schema version, or refuse it untouched.

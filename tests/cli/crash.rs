@@ -91,3 +91,45 @@ fn ctrl_c_rolls_back_and_exits_130() {
     assert_eq!(wd.integrity("chancery.db"), "ok");
     assert!(wd.dump("chancery.db") == before, "the database changed");
 }
+
+/// A writer killed in a database outside WAL mode (one made by `sqlite3 new.db <
+/// schema.sql`) leaves a hot rollback journal, which only a writable connection
+/// can roll back: a read-only command rolls it back first, and answers as before.
+#[test]
+fn a_read_only_command_rolls_back_a_killed_writers_journal() {
+    use std::io::Write;
+    let wd = Workdir::with_seed();
+    let run = wd.sqlite3(&["shell.db"], Some(&std::fs::read_to_string(crate::workdir::repo("schema.sql")).unwrap()));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    wd.ok(&["--db", "shell.db", "import", "seed"]);
+    let before = wd.ok(&["--db", "shell.db", "report", "positions", "--format", "csv"]);
+    assert_eq!(wd.sqlite3(&["shell.db", "PRAGMA journal_mode"], None).stdout, "delete\n");
+
+    // The shell deletes every statement inside a transaction, with so small a
+    // cache that it must write to the file before it commits, and is killed there.
+    let mut shell = std::process::Command::new("sqlite3")
+        .arg(wd.path("shell.db"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = shell.stdin.take().unwrap();
+    stdin.write_all(b"PRAGMA cache_size = 1;\nBEGIN;\nDELETE FROM statements;\n").unwrap();
+    stdin.flush().unwrap();
+    let journal = wd.path("shell.db-journal");
+    let start = Instant::now();
+    // A journal is hot once its header is written, just before the file is.
+    const JOURNAL_MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
+    while !std::fs::read(&journal).is_ok_and(|bytes| bytes.starts_with(&JOURNAL_MAGIC)) {
+        assert!(start.elapsed() < Duration::from_secs(10), "the shell wrote no journal");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    shell.kill().unwrap();
+    shell.wait().unwrap();
+    drop(stdin);
+    assert!(wd.exists("shell.db-journal"));
+
+    assert_eq!(wd.ok(&["--db", "shell.db", "report", "positions", "--format", "csv"]), before);
+    assert!(!wd.exists("shell.db-journal"), "the journal was rolled back");
+    assert_eq!(wd.integrity("shell.db"), "ok");
+}

@@ -191,6 +191,7 @@ fn latest_positions_follow_writes_typed_in_the_shell() {
             "PRAGMA recursive_triggers = ON;\n{}",
             insert("t-5", "rights", "0", "2028-01-01").replace("INSERT", "INSERT OR REPLACE")
         ),
+        "PRAGMA recursive_triggers = ON;\nUPDATE OR REPLACE statements SET id = 't-5' WHERE id = 't-7';".to_owned(),
     ];
     let before = wd.ok(&["query", "SELECT * FROM latest_positions", "--format", "csv"]);
     assert!(before.lines().count() > 5, "{before}");

@@ -72,14 +72,7 @@ fn two_imports_at_once_both_finish_or_one_is_told_the_database_is_busy() {
 #[test]
 fn a_read_transaction_in_the_sqlite3_shell_does_not_stop_an_import() {
     let wd = Workdir::seeded_with_generated(STATEMENTS);
-    wd.sqlite3(&["--version"], None); // asserts the shell is there
-    let mut shell = std::process::Command::new("sqlite3")
-        .arg("chancery.db")
-        .current_dir(wd.path("."))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut shell = wd.sqlite3_session("chancery.db");
     let mut input = shell.stdin.take().unwrap();
     let mut output = BufReader::new(shell.stdout.take().unwrap());
     let mut ask = |sql: &str| {

@@ -107,12 +107,7 @@ fn a_read_only_command_rolls_back_a_killed_writers_journal() {
 
     // The shell deletes every statement inside a transaction, with so small a
     // cache that it must write to the file before it commits, and is killed there.
-    let mut shell = std::process::Command::new("sqlite3")
-        .arg(wd.path("shell.db"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut shell = wd.sqlite3_session("shell.db");
     let mut stdin = shell.stdin.take().unwrap();
     stdin.write_all(b"PRAGMA cache_size = 1;\nBEGIN;\nDELETE FROM statements;\n").unwrap();
     stdin.flush().unwrap();

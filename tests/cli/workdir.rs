@@ -144,6 +144,19 @@ impl Workdir {
         }
     }
 
+    /// The sqlite3 shell on `db` in this directory, left running to be fed SQL on
+    /// its stdin and read on its stdout.
+    pub fn sqlite3_session(&self, db: &str) -> std::process::Child {
+        self.sqlite3(&["--version"], None); // asserts the shell is there
+        Command::new("sqlite3")
+            .arg(db)
+            .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
     /// Everything in a database: version, schema and every row of every table,
     /// as text, so that "unchanged" can be asserted exactly.
     pub fn dump(&self, db: &str) -> String {

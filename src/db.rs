@@ -80,8 +80,9 @@ pub enum Access {
 /// that is millions of tiny writes on a large import.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
-    // A row that INSERT OR REPLACE removes runs the delete triggers only so,
-    // and the search index and latest_positions must hear of it.
+    // A row that INSERT OR REPLACE or UPDATE OR REPLACE removes runs the delete
+    // triggers only so, and the search index, latest_positions and
+    // statement_counts must hear of it.
     conn.pragma_update(None, "recursive_triggers", true)?;
     conn.pragma_update(None, "temp_store", "memory")?;
     conn.busy_timeout(BUSY_TIMEOUT)
@@ -114,13 +115,14 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
-    // Read-only work opens the file once, read-only: every connection parses the
-    // whole schema on its first statement. A writable connection comes first only
-    // when there is work for one: an upgrade, or a hot rollback journal that a
-    // writer killed in a database outside WAL mode (one made by the sqlite3
-    // shell) left behind, which a read-only connection cannot roll back.
-    let writer_first = access == Access::ReadWrite || rollback_journal(path).exists();
-    let flags = if writer_first { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY };
+    // Read-only work opens the file once, read-only if it can: every connection
+    // parses the whole schema on its first statement. A writable one opens again
+    // only to upgrade.
+    let flags = match access {
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        Access::ReadOnly => reading_flags(path),
+    };
+    let writer_first = flags.contains(OpenFlags::SQLITE_OPEN_READ_WRITE);
     let mut conn = open_with(path, flags)?;
     configure(&conn).map_err(|e| sqlite_error(path, e))?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))? {
@@ -152,11 +154,14 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Where SQLite keeps the rollback journal of the database at `path`.
-fn rollback_journal(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-journal");
-    PathBuf::from(name)
+/// How to open `path` only to read it: read-only, unless a writer killed in a
+/// database outside WAL mode (one made by the sqlite3 shell) left a rollback
+/// journal beside it. Only a writable connection can roll that back, which
+/// restores the database as it was; a read-only one fails.
+fn reading_flags(path: &Path) -> OpenFlags {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if Path::new(&journal).exists() { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY }
 }
 
 /// Bring a chancery database to this binary's schema version, or refuse it untouched.
@@ -218,7 +223,7 @@ pub fn state(path: &Path) -> Result<State> {
     if !path.exists() {
         return Ok(State::Missing);
     }
-    let conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_with(path, reading_flags(path))?;
     if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
         && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0
     {

@@ -107,24 +107,33 @@ fn a_read_only_command_rolls_back_a_killed_writers_journal() {
 
     // The shell deletes every statement inside a transaction, with so small a
     // cache that it must write to the file before it commits, and is killed there.
-    let mut shell = wd.sqlite3_session("shell.db");
-    let mut stdin = shell.stdin.take().unwrap();
-    stdin.write_all(b"PRAGMA cache_size = 1;\nBEGIN;\nDELETE FROM statements;\n").unwrap();
-    stdin.flush().unwrap();
-    let journal = wd.path("shell.db-journal");
-    let start = Instant::now();
-    // A journal is hot once its header is written, just before the file is.
-    const JOURNAL_MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
-    while !std::fs::read(&journal).is_ok_and(|bytes| bytes.starts_with(&JOURNAL_MAGIC)) {
-        assert!(start.elapsed() < Duration::from_secs(10), "the shell wrote no journal");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    shell.kill().unwrap();
-    shell.wait().unwrap();
-    drop(stdin);
-    assert!(wd.exists("shell.db-journal"));
+    let kill_a_writer = || {
+        let mut shell = wd.sqlite3_session("shell.db");
+        let mut stdin = shell.stdin.take().unwrap();
+        stdin.write_all(b"PRAGMA cache_size = 1;\nBEGIN;\nDELETE FROM statements;\n").unwrap();
+        stdin.flush().unwrap();
+        let journal = wd.path("shell.db-journal");
+        let start = Instant::now();
+        // A journal is hot once its header is written, just before the file is.
+        const JOURNAL_MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
+        while !std::fs::read(&journal).is_ok_and(|bytes| bytes.starts_with(&JOURNAL_MAGIC)) {
+            assert!(start.elapsed() < Duration::from_secs(10), "the shell wrote no journal");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        shell.kill().unwrap();
+        shell.wait().unwrap();
+        assert!(wd.exists("shell.db-journal"));
+    };
 
+    kill_a_writer();
     assert_eq!(wd.ok(&["--db", "shell.db", "report", "positions", "--format", "csv"]), before);
     assert!(!wd.exists("shell.db-journal"), "the journal was rolled back");
     assert_eq!(wd.integrity("shell.db"), "ok");
+
+    // init and import --dry-run look at the file before they open it to write.
+    kill_a_writer();
+    let run = wd.run(&["--db", "shell.db", "init"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "already exists; nothing to do for shell.db (schema version 5)\n"));
+    assert!(!wd.exists("shell.db-journal"), "the journal was rolled back");
+    assert_eq!(wd.ok(&["--db", "shell.db", "report", "positions", "--format", "csv"]), before);
 }

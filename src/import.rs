@@ -340,44 +340,62 @@ struct Deferred {
     /// index from all its rows at once is one sort, several times faster than
     /// keeping it up row by row.
     indexes: Vec<String>,
-    /// Insert triggers that keep a derived table up row by row, each with its
-    /// `CREATE TRIGGER` statement: filling the full-text index, latest_positions
-    /// or statement_counts from all rows in one statement is several times faster.
-    triggers: Vec<(&'static str, String)>,
+    /// The insert triggers of the tables derived from the statements, each with
+    /// its `CREATE TRIGGER` statement.
+    triggers: Vec<(&'static Derived, String)>,
 }
 
-/// A table that triggers derive from the statements, and the view that
-/// computes it from all of them in one pass.
+/// A table that an insert trigger on statements keeps up row by row, and how to
+/// fill it from all the statements in one pass instead: several times faster.
 struct Derived {
     trigger: &'static str,
     phase: &'static str,
-    fill: &'static str,
+    fill: fn(&Connection) -> rusqlite::Result<()>,
 }
 
-const DERIVED: [Derived; 2] = [
+const DERIVED: [Derived; 3] = [
+    Derived { trigger: "statements_fts_insert", phase: "search index", fill: fill_search_index },
     Derived {
         trigger: "latest_positions_insert",
         phase: "latest positions",
-        fill: "DELETE FROM latest_positions;
-               INSERT INTO latest_positions (position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source)
-               SELECT position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source
-               FROM latest_positions_from_statements;",
+        fill: |conn| {
+            conn.execute_batch(
+                "DELETE FROM latest_positions;
+                 INSERT INTO latest_positions (position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source)
+                 SELECT position_of, topic, key, id, said_on, said_on_display, stance, speaker, quote, source
+                 FROM latest_positions_from_statements;",
+            )
+        },
     },
     Derived {
         trigger: "statement_counts_insert",
         phase: "statement counts",
-        fill: "DELETE FROM statement_counts;
-               INSERT INTO statement_counts (actor, spoken, attributed)
-               SELECT actor, spoken, attributed FROM statement_counts_from_statements;",
+        fill: |conn| {
+            conn.execute_batch(
+                "DELETE FROM statement_counts;
+                 INSERT INTO statement_counts (actor, spoken, attributed)
+                 SELECT actor, spoken, attributed FROM statement_counts_from_statements;",
+            )
+        },
     },
 ];
 
-impl Deferred {
-    const SEARCH_TRIGGER: &'static str = "statements_fts_insert";
-    /// FTS5's in-memory hash before it writes a segment (its default is 1 MiB):
-    /// fewer, larger segments leave less merging to do.
-    const SEARCH_HASH_BYTES: i64 = 64 << 20;
+/// FTS5's in-memory hash before it writes a segment (its default is 1 MiB):
+/// fewer, larger segments leave less merging to do.
+const SEARCH_HASH_BYTES: i64 = 64 << 20;
 
+/// Index every statement for search. The hash size lives in FTS5's config
+/// table; it is taken out again so that the database ends as schema.sql makes it.
+fn fill_search_index(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)", [SEARCH_HASH_BYTES])?;
+    conn.execute_batch(
+        "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
+         SELECT key, quote, summary, speaker_name FROM statement_search;
+         DELETE FROM statements_fts_config WHERE k = 'hashsize';",
+    )
+}
+
+impl Deferred {
     fn suspend(conn: &Connection, table: Table) -> Result<Deferred> {
         let failed = |e| Error::failure(format!("setting the indexes of {table} aside")).because(e);
         // Indexes SQLite made itself (UNIQUE, PRIMARY KEY) have no SQL and stay:
@@ -396,9 +414,9 @@ impl Deferred {
             deferred.indexes.push(sql);
         }
         if table == Table::Statements {
-            for name in std::iter::once(Self::SEARCH_TRIGGER).chain(DERIVED.iter().map(|d| d.trigger)) {
-                if let Some(sql) = set_trigger_aside(conn, name).map_err(failed)? {
-                    deferred.triggers.push((name, sql));
+            for derived in &DERIVED {
+                if let Some(sql) = set_trigger_aside(conn, derived.trigger).map_err(failed)? {
+                    deferred.triggers.push((derived, sql));
                 }
             }
         }
@@ -426,32 +444,9 @@ impl Deferred {
             conn.pragma_update(None, "temp_store", "memory").map_err(failed)?;
             conn.pragma_update(None, "cache_size", cache).map_err(failed)?;
         }
-        for (name, trigger) in &self.triggers {
-            match *name {
-                Self::SEARCH_TRIGGER => {
-                    progress.phase("search index");
-                    let failed = |e| Error::failure("indexing statements for search").because(e);
-                    // The setting lives in FTS5's config table; it is taken out again
-                    // so the database ends as schema.sql makes it.
-                    conn.execute(
-                        "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
-                        [Self::SEARCH_HASH_BYTES],
-                    )
-                    .map_err(failed)?;
-                    conn.execute_batch(
-                        "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
-                         SELECT key, quote, summary, speaker_name FROM statement_search;
-                         DELETE FROM statements_fts_config WHERE k = 'hashsize';",
-                    )
-                    .map_err(failed)?;
-                }
-                _ => {
-                    let derived = DERIVED.iter().find(|d| d.trigger == *name).expect("a trigger of DERIVED");
-                    progress.phase(derived.phase);
-                    conn.execute_batch(derived.fill)
-                        .map_err(|e| Error::failure(format!("filling in the {}", derived.phase)).because(e))?;
-                }
-            }
+        for (derived, trigger) in &self.triggers {
+            progress.phase(derived.phase);
+            (derived.fill)(conn).map_err(|e| Error::failure(format!("filling in the {}", derived.phase)).because(e))?;
             conn.execute_batch(trigger).map_err(|e| Error::failure("restoring a trigger").because(e))?;
         }
         Ok(())
@@ -501,11 +496,8 @@ impl SearchBatch {
 
     fn finish(self, conn: &Connection) -> Result<()> {
         let failed = |e| Error::failure("updating the search index").because(e);
-        conn.execute(
-            "INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)",
-            [Deferred::SEARCH_HASH_BYTES],
-        )
-        .map_err(failed)?;
+        conn.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)", [SEARCH_HASH_BYTES])
+            .map_err(failed)?;
         conn.execute(
             "INSERT INTO statements_fts (statements_fts, rowid, quote, summary, speaker_name)
              SELECT 'delete', key, quote, summary, speaker_name FROM temp.search_before ORDER BY key",
@@ -731,9 +723,8 @@ impl<'c> Loader<'c> {
             .map(|&c| columns[c].name)
             .collect();
         let names = |cols: &[usize]| cols.iter().map(|&c| columns[c].name).collect::<Vec<_>>();
-        let statement_sql = |names: &[&str]| match self.bulk {
-            true => insert_sql(table, names),
-            false => upsert_sql(table, names, &insert_only),
+        let statement_sql = |names: &[&str]| {
+            if self.bulk { insert_sql(table, names) } else { upsert_sql(table, names, &insert_only) }
         };
         let sql = statement_sql(&names(&written));
         let sql_with_body = match body {

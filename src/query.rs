@@ -83,12 +83,12 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
     let mut used = vec![false; query.params.len()];
     let ours = Arc::new(AtomicBool::new(false));
     let refused = guard(conn, query.write, Arc::clone(&ours))?;
-    let refusal = |e| match refused.lock().expect("authorizer reason").take() {
+    // Shadows the plain sql_error (which it calls) with one that names a refusal.
+    let sql_error = |e| match refused.lock().expect("authorizer reason").take() {
         Some(what) if query.write || what.starts_with("BEGIN") => Error::usage(format!("refusing {what}")),
         Some(what) => Error::usage(format!("refusing {what} without --write")),
         None => sql_error(e),
     };
-    let sql_error = refusal;
     if !query.write {
         // Check the whole script before running any of it, so a refused script
         // prints nothing. (A writing script cannot be prepared ahead: its later

@@ -359,7 +359,7 @@ pub fn outlook(rows: &[OutlookRow], out: &Path) -> Result<usize> {
 }
 
 /// The outlook report's rows, as of a date (None: today).
-pub fn outlook_rows(conn: &Connection, as_of: Option<String>) -> Result<Vec<OutlookRow>> {
+pub fn outlook_rows(conn: &mut Connection, as_of: Option<String>) -> Result<Vec<OutlookRow>> {
     let report = crate::report::find("outlook")?;
     let given: Vec<(String, String)> = as_of.into_iter().map(|d| ("as_of".to_owned(), d)).collect();
     let mut rows = crate::output::Collect::default();

@@ -246,6 +246,11 @@ pub struct QueryArgs {
     /// Allow the SQL to change the database (all statements in one transaction)
     #[arg(long)]
     pub write: bool,
+
+    /// With --write: also allow pragmas and DROP or ALTER of schema.sql's own
+    /// tables, indexes, triggers and views, which can switch the schema's rules off
+    #[arg(long, requires = "write")]
+    pub dangerously_allow_pragmas: bool,
 }
 
 fn key_value(s: &str) -> Result<(String, String), String> {

@@ -69,9 +69,14 @@ const READ_MMAP_BYTES: i64 = 2 << 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
+    /// Opened to write; an older schema is upgraded first, in a transaction of its own.
     ReadWrite,
-    /// Opened read-only by SQLite itself, so no statement can write.
+    /// Opened read-only by SQLite itself, so no statement can write; an older
+    /// schema is upgraded first, in a transaction of its own.
     ReadOnly,
+    /// Opened read-only and read as it is: an older schema is refused, never
+    /// upgraded (`query` without --write).
+    ReadOnlyAsIs,
 }
 
 /// What a connection needs before any work: references enforced, patience with
@@ -107,20 +112,67 @@ fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |row| row.get(0))
 }
 
+/// What is wrong with `path` as a database, where that can be known before
+/// SQLite opens it: a directory, a device or FIFO, a symbolic link to nothing,
+/// or (for a database still to be made) a directory that does not exist.
+fn check_path(path: &Path) -> Result<()> {
+    let shown = path.display();
+    match std::fs::symlink_metadata(path) {
+        Ok(link) if link.file_type().is_symlink() && !path.exists() => {
+            let to = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            return Err(Error::usage(format!(
+                "--db {shown} is a symbolic link to {to}, which does not exist; \
+                 create the database there or name another file"
+            )));
+        }
+        Ok(_) => {
+            let meta = std::fs::metadata(path).map_err(|e| Error::failure(format!("--db {shown}")).because(e))?;
+            if meta.is_dir() {
+                return Err(Error::usage(format!("--db {shown} is a directory; name a database file")));
+            }
+            if !meta.is_file() {
+                return Err(Error::usage(format!("--db {shown} is not a regular file; name a database file")));
+            }
+        }
+        Err(_) => {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if !parent.is_dir() {
+                return Err(Error::usage(format!(
+                    "--db {shown}: the directory {} does not exist; create it first",
+                    parent.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuse a connection that SQLite could only open read-only, before any work.
+fn check_writable(conn: &Connection, path: &Path) -> Result<()> {
+    if conn.is_readonly(rusqlite::MAIN_DB).map_err(|e| sqlite_error(path, e))? {
+        return Err(Error::failure(format!(
+            "{} is read-only (its permissions, or its file system's); nothing was written",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Open a database that must already exist (`report`, `query`): never creates a file.
 pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
-    if !path.exists() {
+    if !path.exists() && std::fs::symlink_metadata(path).is_err() {
         return Err(Error::no_input(format!(
             "no database at {} (run `chancery import seed` first, or pass --db)",
             path.display()
         )));
     }
+    check_path(path)?;
     // Read-only work opens the file once, read-only if it can: every connection
     // parses the whole schema on its first statement. A writable one opens again
     // only to upgrade.
     let flags = match access {
         Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        Access::ReadOnly => reading_flags(path),
+        Access::ReadOnly | Access::ReadOnlyAsIs => reading_flags(path),
     };
     let writer_first = flags.contains(OpenFlags::SQLITE_OPEN_READ_WRITE);
     let mut conn = open_with(path, flags)?;
@@ -131,16 +183,25 @@ pub fn open_existing(path: &Path, access: Access) -> Result<Connection> {
             path.display()
         )));
     }
+    let version = check_version(&conn, path)?;
+    if access == Access::ReadOnlyAsIs && version < SCHEMA_VERSION {
+        return Err(Error::failure(format!(
+            "{} has schema version {version}, older than this chancery's ({SCHEMA_VERSION}); a query without \
+             --write never changes it: run `chancery init` to upgrade it",
+            path.display()
+        )));
+    }
     let mut reopen = writer_first;
-    if writer_first {
+    if access == Access::ReadWrite {
+        check_writable(&conn, path)?;
         upgrade(&mut conn, path)?;
-    } else if user_version(&conn).map_err(|e| sqlite_error(path, e))? != SCHEMA_VERSION {
+    } else if version != SCHEMA_VERSION {
         let mut writable = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&writable).map_err(|e| sqlite_error(path, e))?;
         upgrade(&mut writable, path)?;
         reopen = true;
     }
-    if access == Access::ReadOnly {
+    if access != Access::ReadWrite {
         if reopen {
             conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
             configure(&conn).map_err(|e| sqlite_error(path, e))?;
@@ -164,8 +225,9 @@ fn reading_flags(path: &Path) -> OpenFlags {
     if Path::new(&journal).exists() { OpenFlags::SQLITE_OPEN_READ_WRITE } else { OpenFlags::SQLITE_OPEN_READ_ONLY }
 }
 
-/// Bring a chancery database to this binary's schema version, or refuse it untouched.
-fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
+/// The database's schema version, if this chancery can work with it: a
+/// chancery database of this version or an older one.
+fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
     let version = user_version(conn).map_err(|e| sqlite_error(path, e))?;
     if version < 1 {
         return Err(Error::failure(format!(
@@ -180,21 +242,42 @@ fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
             path.display()
         )));
     }
-    if version == SCHEMA_VERSION {
+    Ok(version)
+}
+
+/// Bring a chancery database to this binary's schema version in a transaction
+/// of its own, or refuse it untouched.
+fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
+    if check_version(conn, path)? == SCHEMA_VERSION {
         return Ok(());
     }
     // All steps in one transaction: an interrupted upgrade leaves the old version intact.
     let tx = conn.transaction().map_err(|e| sqlite_error(path, e))?;
+    prepare_schema(&tx, path)?;
+    tx.commit().map_err(|e| sqlite_error(path, e))
+}
+
+/// Give the database this binary's schema inside the caller's transaction, so
+/// that it commits with the caller's work or not at all: create it in a file
+/// without tables, or run the migrations from the file's version.
+pub fn prepare_schema(conn: &Connection, path: &Path) -> Result<()> {
+    if is_empty(conn).map_err(|e| sqlite_error(path, e))? && user_version(conn).map_err(|e| sqlite_error(path, e))? == 0
+    {
+        // schema.sql is its own transaction for the sqlite3 shell; here it is part of the caller's.
+        let body = SCHEMA.replacen("\nBEGIN;\n", "\n", 1).replacen("\nCOMMIT;\n", "\n", 1);
+        return conn.execute_batch(&body).map_err(|e| sqlite_error(path, e));
+    }
+    let version = check_version(conn, path)?;
     for (step, migration) in MIGRATIONS.iter().enumerate().skip(version as usize - 1) {
         let to = step as i64 + 2;
-        tx.execute_batch(migration.sql)
-            .and_then(|()| tx.pragma_update(None, "user_version", to))
+        conn.execute_batch(migration.sql)
+            .and_then(|()| conn.pragma_update(None, "user_version", to))
             .map_err(|e| Error::failure(format!("{}: migration to version {to}", path.display())).because(e))?;
         if let Some(then) = migration.then {
-            then(&tx)?;
+            then(conn)?;
         }
     }
-    tx.commit().map_err(|e| sqlite_error(path, e))
+    Ok(())
 }
 
 /// Apply `schema.sql` to an empty connection.
@@ -303,41 +386,62 @@ impl Drop for NewDatabase {
 
 /// A database to write to: the existing one (upgraded if older), or a new one.
 pub enum Target {
-    Existing(Connection),
+    /// An existing file, its path for messages, and whether it had no tables.
+    Existing(Connection, PathBuf, bool),
     New(NewDatabase),
 }
 
 impl Target {
+    /// Open the database at `path` to write, or begin a new one. Nothing is
+    /// written yet: a file without tables gets its schema, and an older one its
+    /// upgrade, from [`prepare_schema`] inside the caller's transaction.
     pub fn open(path: &Path) -> Result<Target> {
+        check_path(path)?;
         if !path.exists() {
             return NewDatabase::create(path).map(Target::New);
         }
-        let mut conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&conn).map_err(|e| sqlite_error(path, e))?;
+        check_writable(&conn, path)?;
         // A zero-length file (from `touch`, or the sqlite3 shell) is a database waiting for its schema.
-        if is_empty(&conn).map_err(|e| sqlite_error(path, e))?
-            && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0
-        {
-            conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
-                .and_then(|()| create_schema(&conn))
-                .map_err(|e| sqlite_error(path, e))?;
-        } else {
-            upgrade(&mut conn, path)?;
+        let waiting = is_empty(&conn).map_err(|e| sqlite_error(path, e))?
+            && user_version(&conn).map_err(|e| sqlite_error(path, e))? == 0;
+        if !waiting {
+            check_version(&conn, path)?;
         }
-        Ok(Target::Existing(conn))
+        Ok(Target::Existing(conn, path.to_path_buf(), waiting))
+    }
+
+    /// Give the database its schema, or upgrade it, in a transaction of its own (`init`).
+    pub fn prepare(&mut self) -> Result<()> {
+        if let Target::Existing(conn, path, _) = self {
+            let tx = conn.transaction().map_err(|e| sqlite_error(path, e))?;
+            prepare_schema(&tx, path)?;
+            tx.commit().map_err(|e| sqlite_error(path, e))?;
+        }
+        Ok(())
     }
 
     pub fn connection(&mut self) -> &mut Connection {
         match self {
-            Target::Existing(conn) => conn,
+            Target::Existing(conn, ..) => conn,
             Target::New(db) => db.connection(),
         }
     }
 
-    /// Keep what was written: a new database is moved into place.
+    /// Keep what was written: a new database is moved into place, and a file
+    /// that had no tables, now given its schema, uses SQLite's WAL journal, as
+    /// every database chancery makes does. A database made by others (`sqlite3
+    /// new.db < schema.sql`) keeps the journal mode its maker chose.
     pub fn finish(self) -> Result<()> {
         match self {
-            Target::Existing(_) => Ok(()),
+            Target::Existing(conn, path, was_empty) => {
+                if was_empty {
+                    conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))
+                        .map_err(|e| sqlite_error(&path, e))?;
+                }
+                Ok(())
+            }
             Target::New(db) => db.persist(),
         }
     }

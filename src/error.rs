@@ -1,7 +1,12 @@
 //! The one error type: a message for the user, the cause behind it, and the exit
 //! code it maps to. Every failure leaves the process through `main`, printed once.
+//! The cause keeps its type, so that code asks what went wrong by matching, never
+//! by reading a message: a lost reader of our output, an SQL statement that
+//! failed, or anything else.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::io;
 use std::process::ExitCode;
 
 /// What went wrong, as far as the exit code is concerned (sysexits.h numbers).
@@ -31,18 +36,29 @@ impl Kind {
     }
 }
 
+/// The lower-level error behind an [`Error`], by what it is.
+#[derive(Debug)]
+pub enum Cause {
+    None,
+    /// Writing our own output failed: its reader went away, or the disk is full.
+    Output(io::Error),
+    /// SQLite refused or failed a statement.
+    Sql(rusqlite::Error),
+    Other(Box<dyn std::error::Error + Send + Sync + 'static>),
+}
+
 #[derive(Debug)]
 pub struct Error {
     kind: Kind,
     message: String,
-    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    cause: Cause,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: Kind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), source: None }
+        Error { kind, message: message.into(), cause: Cause::None }
     }
 
     pub fn usage(message: impl Into<String>) -> Error {
@@ -65,9 +81,22 @@ impl Error {
         Error::new(Kind::Failure, message)
     }
 
+    /// Writing our output (rows on stdout, counts on stderr) failed.
+    pub fn output(e: io::Error) -> Error {
+        Error { kind: Kind::Failure, message: "cannot write output".to_owned(), cause: Cause::Output(e) }
+    }
+
     /// Attach the lower-level error that caused this one; it is printed after the message.
     pub fn because(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Error {
-        self.source = Some(Box::new(cause));
+        let mut cause: Box<dyn std::error::Error + Send + Sync> = Box::new(cause);
+        // Keep SQLite's errors by their type, so that callers can match on them.
+        self.cause = match cause.downcast::<rusqlite::Error>() {
+            Ok(sql) => Cause::Sql(*sql),
+            Err(other) => {
+                cause = other;
+                Cause::Other(cause)
+            }
+        };
         self
     }
 
@@ -75,8 +104,24 @@ impl Error {
         self.kind
     }
 
+    pub fn cause(&self) -> &Cause {
+        &self.cause
+    }
+
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The same error, its message after `context: ` (`report positions: ...`).
+    pub fn context(mut self, context: impl fmt::Display) -> Error {
+        self.message = format!("{context}: {}", self.message);
+        self
+    }
+
+    /// The same cause and message, counted as another kind.
+    pub fn with_kind(mut self, kind: Kind) -> Error {
+        self.kind = kind;
+        self
     }
 
     pub fn exit_code(&self) -> ExitCode {
@@ -86,14 +131,15 @@ impl Error {
     /// True when the error is only that whoever read our output went away
     /// (`chancery report timeline | head -1`): that is no failure worth a word.
     pub fn is_broken_pipe(&self) -> bool {
-        let mut cause: Option<&(dyn std::error::Error + 'static)> = self.source.as_deref().map(|e| e as _);
-        while let Some(e) = cause {
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
-                return true;
-            }
-            cause = e.source();
+        matches!(&self.cause, Cause::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// SQLite's error behind this one, if that is what it is.
+    pub fn sql(&self) -> Option<&rusqlite::Error> {
+        match &self.cause {
+            Cause::Sql(e) => Some(e),
+            _ => None,
         }
-        false
     }
 }
 
@@ -102,22 +148,63 @@ impl fmt::Display for Error {
     /// SQLite's errors repeat themselves one level down ("constraint failed").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
-        if let Some(cause) = &self.source {
-            write!(f, ": {cause}")?;
-        }
-        Ok(())
+        let cause = match &self.cause {
+            Cause::None => return Ok(()),
+            Cause::Output(e) => e.to_string(),
+            Cause::Sql(e) => e.to_string(),
+            Cause::Other(e) => e.to_string(),
+        };
+        // A message made of SQLite's own words (`no such table: x`) says it once.
+        if self.message.ends_with(&cause) { Ok(()) } else { write!(f, ": {cause}") }
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as _)
+        match &self.cause {
+            Cause::None => None,
+            Cause::Output(e) => Some(e),
+            Cause::Sql(e) => Some(e),
+            Cause::Other(e) => Some(e.as_ref()),
+        }
     }
 }
 
-/// Writing output fails only when the reader is gone or the disk is full.
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Error {
-        Error::failure("cannot write output").because(e)
+/// `text` as one line that a terminal shows as it is: line breaks, escape
+/// sequences and every other control character written as Rust escapes (`\n`,
+/// `\u{1b}`), so that no value quoted in a message can forge a second line or
+/// move the cursor. A backslash itself stays as it is.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut line = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            line.extend(c.escape_debug());
+        } else {
+            line.push(c);
+        }
+    }
+    Cow::Owned(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_escapes_every_control_character() {
+        assert_eq!(one_line("plain “text” é"), "plain “text” é");
+        assert_eq!(one_line("a\nchancery: b\r\x1b[2J\t\u{85}\u{7f}"), "a\\nchancery: b\\r\\u{1b}[2J\\t\\u{85}\\u{7f}");
+    }
+
+    #[test]
+    fn sqlite_causes_keep_their_type() {
+        let e = Error::failure("x").because(rusqlite::Error::InvalidQuery);
+        assert!(e.sql().is_some());
+        let e = Error::failure("x").because(io::Error::other("y"));
+        assert!(e.sql().is_none() && !e.is_broken_pipe());
+        assert!(Error::output(io::Error::from(io::ErrorKind::BrokenPipe)).is_broken_pipe());
     }
 }

@@ -18,11 +18,25 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
         let path = path.display().to_string();
         move |e| Error::failure(path).because(e)
     };
+    let sql_error = |e| Error::failure("export").because(e);
+    // Source ids name files in articles/. The schema allows no other ids, but a
+    // row written with its checks off could hold `../x`: refuse it before
+    // writing anything, so that export never writes outside `dir`.
+    let mut stmt = conn.prepare("SELECT id FROM sources WHERE body IS NOT NULL ORDER BY rowid").map_err(sql_error)?;
+    let ids = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(sql_error)?;
+    for id in ids {
+        let id = id.map_err(sql_error)?;
+        if !crate::import::is_file_name(&id) {
+            return Err(Error::data(format!(
+                "source \"{id}\" cannot name a file in articles/ (a source id is letters, digits, '.', '_' and '-'); \
+                 change it with `chancery query --write`, then export again; nothing was exported"
+            )));
+        }
+    }
     if dir.exists() && std::fs::read_dir(dir).map_err(io_error(dir))?.next().is_some() {
         return Err(Error::usage(format!("{} is not empty; export into a new or empty directory", dir.display())));
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let sql_error = |e| Error::failure("export").because(e);
 
     let mut written = Vec::new();
     for table in Table::ALL {

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension};
 
 use crate::error::{Error, Result};
 use crate::provenance::Bodies;
-use crate::strict_csv::{StrictReader, quoting_error};
+use crate::strict_csv::{MAX_HEADER_BYTES, StrictReader, quoting_error};
 
 /// The tables an import fills, in the order they must load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -185,6 +186,9 @@ impl Plan {
         for path in paths {
             let meta =
                 std::fs::metadata(path).map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+            if !meta.is_dir() {
+                regular_file(path)?;
+            }
             if meta.is_dir() {
                 plan.add_directory(path)?;
             } else {
@@ -210,7 +214,8 @@ impl Plan {
         let mut found = false;
         for table in Table::ALL {
             let file = dir.join(format!("{}.csv", table.name()));
-            if file.is_file() {
+            if std::fs::symlink_metadata(&file).is_ok() {
+                regular_file(&file)?;
                 self.files.push((table, file));
                 found = true;
             }
@@ -226,6 +231,7 @@ impl Plan {
                 .map_err(|e| Error::failure(format!("{}", articles.display())).because(e))?;
             paths.sort();
             for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+                regular_file(&path)?;
                 let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 if let Some(first) = self.articles.get(&id) {
                     return Err(Error::data(format!(
@@ -435,13 +441,16 @@ impl Deferred {
             // while it sorts.
             let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0)).map_err(failed)?;
             conn.pragma_update(None, "cache_size", -SORT_MEMORY_KIB).map_err(failed)?;
-            conn.pragma_update(None, "temp_store", "file").map_err(failed)?;
+            // SQLite keeps the temporary store where it is once a transaction has
+            // used it, as a schema upgrade in this same transaction may have: then
+            // the sort stays in memory, once.
+            let _ = conn.pragma_update(None, "temp_store", "file");
             conn.pragma_update(None, "threads", SORT_THREADS).map_err(failed)?;
             for sql in &self.indexes {
                 conn.execute_batch(sql).map_err(failed)?;
             }
             conn.pragma_update(None, "threads", 0).map_err(failed)?;
-            conn.pragma_update(None, "temp_store", "memory").map_err(failed)?;
+            let _ = conn.pragma_update(None, "temp_store", "memory");
             conn.pragma_update(None, "cache_size", cache).map_err(failed)?;
         }
         for (derived, trigger) in &self.triggers {
@@ -670,7 +679,11 @@ impl<'c> Loader<'c> {
             // The reader reads ahead, so a problem on a later line can surface here,
             // before the header is known: read the header alone to name the column.
             Err(e) => {
-                let header = csv::Reader::from_path(path).and_then(|mut r| r.headers().cloned()).unwrap_or_default();
+                let header = std::fs::File::open(path)
+                    .map(|file| csv::Reader::from_reader(file.take(MAX_HEADER_BYTES as u64)))
+                    .ok()
+                    .and_then(|mut r| r.headers().ok().cloned())
+                    .unwrap_or_default();
                 return Err(csv_error(path, &header, e));
             }
         };
@@ -1160,7 +1173,8 @@ fn is_unique_id_violation(e: &rusqlite::Error, table: Table) -> bool {
             && message.strip_prefix("UNIQUE constraint failed: ") == Some(&format!("{table}.id")))
 }
 
-fn is_file_name(s: &str) -> bool {
+/// A source id that can name its article file: no path separators, no `..`.
+pub fn is_file_name(s: &str) -> bool {
     s.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
@@ -1199,8 +1213,35 @@ pub fn parse_period(s: &str) -> std::result::Result<(String, &'static str), Stri
     parse_date(&day).map(|_| (day, precision)).map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
 }
 
-fn read_article(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
+/// The most an article may hold: a long report is well under 1 MiB of text.
+pub const MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// An import reads regular files only: a FIFO or a device may never end, or
+/// never begin, while the import holds the write lock.
+fn regular_file(path: &Path) -> Result<()> {
+    let what = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return Ok(()),
+        Ok(meta) if meta.is_dir() => "a directory",
+        Ok(_) => "not a regular file (a FIFO, socket or device)",
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => "a symbolic link to nothing",
+        Err(e) => return Err(Error::no_input(format!("{}", path.display())).because(e)),
+    };
+    Err(Error::data(format!("{}: {what}; an import reads regular files only", path.display())))
+}
+
+/// A text file of at most `max` bytes, read without trusting its size: a file
+/// can grow while it is read, and a link to /dev/zero never ends.
+pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// An article's text: UTF-8, not empty, at most [`MAX_ARTICLE_BYTES`].
+pub fn read_article(path: &Path) -> Result<String> {
+    let bytes = read_bounded(path, MAX_ARTICLE_BYTES)
+        .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?
+        .ok_or_else(|| Error::data(format!("{}: longer than 16 MiB, the most an article may hold", path.display())))?;
     if bytes.is_empty() {
         return Err(Error::data(format!("{}: the file is empty; an article holds its source's text", path.display())));
     }
@@ -1222,6 +1263,8 @@ fn csv_error(path: &Path, header: &csv::StringRecord, e: csv::Error) -> Error {
     let column = |field: usize| header.get(field).map_or_else(|| format!("field {}", field + 1), str::to_owned);
     match e.into_kind() {
         csv::ErrorKind::Io(io) => match quoting_error(&io) {
+            // On the header line itself, the fields are the column names being read.
+            Some(q) if q.line == 1 => Error::data(format!("{}:1: {}", path.display(), q.problem)),
             Some(q) => Error::data(format!("{}:{}: {}: {}", path.display(), q.line, column(q.field), q.problem)),
             None => Error::failure(format!("reading {}", path.display())).because(io),
         },

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod generate;
+pub mod guard;
 pub mod import;
 pub mod interrupt;
 pub mod output;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use chancery::cli::{self, Cli};
+use chancery::error::one_line;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -29,7 +30,9 @@ fn main() -> ExitCode {
         // Whoever read our output has gone (`| head`): nothing to say.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("chancery: {e}");
+            // Values quoted in a message come from files and databases: escaped,
+            // so that every error is exactly one line.
+            eprintln!("chancery: {}", one_line(&e.to_string()));
             e.exit_code()
         }
     }

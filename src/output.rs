@@ -386,19 +386,46 @@ impl RowWriter for Collect {
     }
 }
 
-/// Step a prepared, bound statement and hand its rows to `writer`.
-pub fn write_statement(stmt: &mut rusqlite::Statement<'_>, writer: &mut dyn RowWriter) -> crate::error::Result<()> {
-    let columns: Vec<String> = stmt.column_names().map(String::from).collect();
-    writer.begin(&columns)?;
-    let failed = |e| crate::error::Error::failure("query failed").because(e);
-    let mut rows = stmt.raw_query();
-    while let Some(row) = rows.next().map_err(failed)? {
-        let values =
-            (0..columns.len()).map(|i| row.get_ref(i)).collect::<rusqlite::Result<Vec<_>>>().map_err(failed)?;
-        writer.row(&values)?;
+/// Why [`write_statement`] stopped: SQLite failed the statement, or the rows
+/// could not be written.
+#[derive(Debug)]
+pub enum StatementError {
+    Sql(rusqlite::Error),
+    Output(io::Error),
+}
+
+impl From<StatementError> for crate::error::Error {
+    fn from(e: StatementError) -> crate::error::Error {
+        match e {
+            StatementError::Sql(e) => crate::error::Error::failure("query failed").because(e),
+            StatementError::Output(e) => crate::error::Error::output(e),
+        }
     }
-    writer.finish()?;
-    Ok(())
+}
+
+/// Step a prepared, bound statement and hand its rows to `writer`. The first
+/// row is fetched before anything is printed, so that a statement SQLite
+/// refuses only when it runs (an FTS5 query it cannot parse, a write on a
+/// read-only connection) prints nothing, not a header and then an error.
+pub fn write_statement(stmt: &mut rusqlite::Statement<'_>, writer: &mut dyn RowWriter) -> Result<(), StatementError> {
+    let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+    let mut rows = stmt.raw_query();
+    let mut begun = false;
+    while let Some(row) = rows.next().map_err(StatementError::Sql)? {
+        if !begun {
+            writer.begin(&columns).map_err(StatementError::Output)?;
+            begun = true;
+        }
+        let values = (0..columns.len())
+            .map(|i| row.get_ref(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StatementError::Sql)?;
+        writer.row(&values).map_err(StatementError::Output)?;
+    }
+    if !begun {
+        writer.begin(&columns).map_err(StatementError::Output)?;
+    }
+    writer.finish().map_err(StatementError::Output)
 }
 
 #[cfg(test)]

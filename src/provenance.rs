@@ -67,14 +67,24 @@ impl Text {
         (start, self.origin_of_byte[last] as usize + 1)
     }
 
-    /// Where the quote first stands in the text, if it does.
+    /// Where the quote first stands in the text as whole words, if it does: a
+    /// quote that begins or ends with a letter or digit must not begin or end
+    /// inside a word of the text ("on" is not in "Nations").
     pub fn locate(&self, quote: &str) -> Option<(usize, usize)> {
         let needle = Text::needle(quote);
-        if needle.is_empty() {
-            return None;
+        let first = needle.chars().next()?;
+        let last = needle.chars().next_back()?;
+        let mut at = 0;
+        while let Some(i) = self.normalized[at..].find(&needle) {
+            let (from, to) = (at + i, at + i + needle.len());
+            let open_before = !is_word(first) || !self.normalized[..from].chars().next_back().is_some_and(is_word);
+            let open_after = !is_word(last) || !self.normalized[to..].chars().next().is_some_and(is_word);
+            if open_before && open_after {
+                return Some(self.span(from, to));
+            }
+            at = from + first.len_utf8();
         }
-        let from = self.normalized.find(&needle)?;
-        Some(self.span(from, from + needle.len()))
+        None
     }
 
     pub fn slice(&self, (start, end): (usize, usize)) -> String {
@@ -108,7 +118,14 @@ impl Text {
                 best = (cost, start, j + 1);
             }
         }
-        let (_, start, end) = best;
+        let (_, mut start, mut end) = best;
+        // Whole words: a passage cut inside a word shows the word it is part of.
+        while start > 0 && start < hay.len() && is_word(hay[start].1) && is_word(hay[start - 1].1) {
+            start -= 1;
+        }
+        while end > 0 && end < hay.len() && is_word(hay[end - 1].1) && is_word(hay[end].1) {
+            end += 1;
+        }
         let to_byte = |k: usize| hay.get(k).map_or(self.normalized.len(), |&(b, _)| b);
         if start >= end {
             return String::new();
@@ -133,6 +150,11 @@ impl Text {
         }
         self.slice((from, to)).trim().to_owned()
     }
+}
+
+/// A character that words are made of, for quote boundaries.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
 }
 
 /// Bodies of sources, prepared once each, as a run meets them.
@@ -229,6 +251,20 @@ mod tests {
         assert_eq!(text.slice(span), "Iran’s   President said “this opportunity");
         assert_eq!(span, (129, 170));
         assert_eq!(text.locate("We will never be vigilant"), None);
+    }
+
+    #[test]
+    fn quotes_start_and_end_at_word_boundaries() {
+        let text = Text::new("the United Nations on Monday. They are ready to work on concrete projects.");
+        assert_eq!(text.locate("on").map(|s| text.slice(s)), Some("on".to_owned()));
+        assert_eq!(text.locate("on"), Some((19, 21)));
+        assert_eq!(text.locate("Nati"), None);
+        assert_eq!(text.locate("e ready to work on concrete pro"), None);
+        assert_eq!(text.closest("e ready to work on concrete pro"), "are ready to work on concrete projects");
+        assert_eq!(
+            text.locate("ready to work on concrete projects.").map(|s| text.slice(s)).as_deref(),
+            Some("ready to work on concrete projects")
+        );
     }
 
     #[test]

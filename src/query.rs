@@ -1,134 +1,105 @@
 //! Ad hoc SQL: every statement of a script run in order, each result set printed,
 //! parameters bound by name. Read-only unless the caller allows writing, and then
-//! the whole script is one transaction.
+//! the whole script is one transaction, which a lost reader never cuts short.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::io;
 
 use rusqlite::fallible_iterator::FallibleIterator;
-use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::{Batch, Connection};
 
 use crate::error::{Error, Result};
-use crate::output::{self, Printer};
+use crate::guard::{Guard, Mode};
+use crate::output::{self, Printer, StatementError};
 
 pub struct Query<'a> {
     pub sql: &'a str,
     /// `(name, value)`: binds `:name` (or `@name`, `$name`) in any statement.
     pub params: &'a [(String, String)],
-    pub write: bool,
-}
-
-fn sql_error(e: rusqlite::Error) -> Error {
-    match e {
-        rusqlite::Error::SqliteFailure(_, Some(message)) => Error::failure(message),
-        other => Error::failure(other.to_string()),
-    }
-}
-
-/// Pragmas that only read, allowed with an argument in a read-only query.
-const READING_PRAGMAS: &[&str] = &[
-    "table_info",
-    "table_xinfo",
-    "table_list",
-    "index_list",
-    "index_info",
-    "index_xinfo",
-    "foreign_key_list",
-    "foreign_key_check",
-    "integrity_check",
-    "quick_check",
-];
-
-/// What a read-only query may not do even on a read-only connection: attach
-/// files (ATTACH can create them), set pragmas (writable_schema, query_only and
-/// friends), or load code. Keeps the reason for the first refusal, for the message.
-fn guard(conn: &mut Connection, write: bool, ours: Arc<AtomicBool>) -> Result<Arc<Mutex<Option<String>>>> {
-    let refused = Arc::new(Mutex::new(None));
-    let reason = Arc::clone(&refused);
-    let hook = move |ctx: AuthContext<'_>| {
-        let why = match ctx.action {
-            // The script runs as one transaction, chancery's own; a COMMIT inside
-            // it would let half of a failing script stand.
-            AuthAction::Transaction { .. } | AuthAction::Savepoint { .. } if !ours.load(Ordering::SeqCst) => {
-                Some("BEGIN, COMMIT, ROLLBACK or SAVEPOINT (a script runs as one transaction)".to_owned())
-            }
-            _ if write => None,
-            AuthAction::Attach { filename } => Some(format!("ATTACH '{filename}'")),
-            AuthAction::Detach { database_name } => Some(format!("DETACH {database_name}")),
-            AuthAction::Pragma { pragma_name, pragma_value: Some(value) }
-                if !READING_PRAGMAS.contains(&pragma_name.to_ascii_lowercase().as_str()) =>
-            {
-                Some(format!("PRAGMA {pragma_name} = {value}"))
-            }
-            AuthAction::Function { function_name } if function_name.eq_ignore_ascii_case("load_extension") => {
-                Some("load_extension()".to_owned())
-            }
-            _ => None,
-        };
-        match why {
-            Some(why) => {
-                *reason.lock().expect("authorizer reason") = Some(why);
-                Authorization::Deny
-            }
-            None => Authorization::Allow,
-        }
-    };
-    conn.authorizer(Some(hook)).map_err(|e| Error::failure("installing the query guard").because(e))?;
-    Ok(refused)
+    pub mode: Mode,
 }
 
 /// Run `query` against `conn`, printing each statement that returns columns.
-pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn std::io::Write) -> Result<()> {
+pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn io::Write) -> Result<()> {
+    check_distinct(query.params)?;
     let mut used = vec![false; query.params.len()];
-    let ours = Arc::new(AtomicBool::new(false));
-    let refused = guard(conn, query.write, Arc::clone(&ours))?;
-    // Shadows the plain sql_error (which it calls) with one that names a refusal.
-    let sql_error = |e| match refused.lock().expect("authorizer reason").take() {
-        Some(what) if query.write || what.starts_with("BEGIN") => Error::usage(format!("refusing {what}")),
-        Some(what) => Error::usage(format!("refusing {what} without --write")),
-        None => sql_error(e),
-    };
-    if !query.write {
+    let guard = Guard::install(conn, query.mode)?;
+    if query.mode == Mode::Read {
         // Check the whole script before running any of it, so a refused script
         // prints nothing. (A writing script cannot be prepared ahead: its later
         // statements may use tables its earlier ones create.)
         let mut batch = Batch::new(conn, query.sql);
-        while let Some(mut stmt) = batch.next().map_err(sql_error)? {
+        while let Some(mut stmt) = batch.next().map_err(|e| guard.error(e))? {
             // Bound, so that a refusal shows the values it was given.
-            bind(&mut stmt, query.params).map_err(sql_error)?;
-            if !stmt.readonly() {
-                return Err(Error::usage(format!(
-                    "refusing to write without --write: {}",
-                    first_line(stmt.expanded_sql().as_deref().unwrap_or(query.sql))
-                )));
-            }
+            bind(&mut stmt, query.params).map_err(|e| guard.error(e))?;
+            guard.admit(&stmt, query.sql)?;
             mark_used(&stmt, query.params, &mut used);
         }
         check_used(query.params, &used)?;
     }
 
-    ours.store(true, Ordering::SeqCst);
-    let tx = conn.transaction().map_err(sql_error)?;
-    ours.store(false, Ordering::SeqCst);
+    let tx = guard.own(|| conn.transaction()).map_err(|e| guard.error(e))?;
+    // A write commits whether or not anyone still reads what it prints, as in
+    // the sqlite3 shell: once the reader has gone, rows go nowhere and the
+    // script runs on. A read just stops.
+    let mut sink = Sink { out, keep_going: query.mode != Mode::Read, gone: false };
     let result = (|| {
         let mut batch = Batch::new(&tx, query.sql);
-        while let Some(mut stmt) = batch.next().map_err(sql_error)? {
+        while let Some(mut stmt) = batch.next().map_err(|e| guard.error(e))? {
             mark_used(&stmt, query.params, &mut used);
-            bind(&mut stmt, query.params).map_err(sql_error)?;
+            bind(&mut stmt, query.params).map_err(|e| guard.error(e))?;
             if stmt.column_count() > 0 {
-                let mut writer = printer.writer(&mut *out);
-                output::write_statement(&mut stmt, writer.as_mut())?;
+                let mut writer = printer.writer(&mut sink);
+                output::write_statement(&mut stmt, writer.as_mut()).map_err(|e| match e {
+                    StatementError::Sql(e) => guard.error(e),
+                    StatementError::Output(e) => Error::output(e),
+                })?;
             } else {
-                stmt.raw_execute().map_err(sql_error)?;
+                stmt.raw_execute().map_err(|e| guard.error(e))?;
             }
         }
         check_used(query.params, &used)
     })();
     // chancery's own COMMIT, or the ROLLBACK of dropping the transaction on error.
-    ours.store(true, Ordering::SeqCst);
-    result?;
-    tx.commit().map_err(sql_error)
+    guard.own(|| {
+        result?;
+        tx.commit().map_err(|e| guard.error(e))
+    })
+}
+
+/// Where a query's rows go: `out` until its reader goes away; then, for a
+/// script that writes, nowhere.
+struct Sink<'o> {
+    out: &'o mut dyn io::Write,
+    keep_going: bool,
+    gone: bool,
+}
+
+impl io::Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.gone {
+            return Ok(buf.len());
+        }
+        match self.out.write(buf) {
+            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
 }
 
 /// Bind `:name` (or `@name`, `$name`) to the value given for `name`; the rest stay NULL.
@@ -158,8 +129,15 @@ fn check_used(params: &[(String, String)], used: &[bool]) -> Result<()> {
     }
 }
 
-fn first_line(sql: &str) -> &str {
-    sql.trim().lines().next().unwrap_or("")
+/// A parameter named twice is a usage error, not a silent choice of the last value.
+pub fn check_distinct(params: &[(String, String)]) -> Result<()> {
+    let name = |(n, _): &(String, String)| n.strip_prefix([':', '@', '$']).unwrap_or(n).to_owned();
+    for (i, param) in params.iter().enumerate() {
+        if params[..i].iter().any(|earlier| name(earlier) == name(param)) {
+            return Err(Error::usage(format!("--param {} is given twice; give it once", name(param))));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -170,7 +148,8 @@ mod tests {
     fn run_csv(conn: &mut Connection, sql: &str, params: &[(String, String)], write: bool) -> Result<String> {
         let mut out = Vec::new();
         let printer = Printer { format: output::Format::Csv, color: false, width: None };
-        run(conn, &Query { sql, params, write }, &printer, &mut out)?;
+        let mode = if write { Mode::Write } else { Mode::Read };
+        run(conn, &Query { sql, params, mode }, &printer, &mut out)?;
         Ok(String::from_utf8(out).unwrap())
     }
 

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::guard::{Guard, Mode};
 use crate::import::parse_date;
-use crate::output::{self, RowWriter};
+use crate::output::{self, RowWriter, StatementError};
 
 /// The built-in reports, in the order `chancery report` lists them.
 const BUILTIN: &[(&str, &str)] = &[
@@ -104,6 +105,7 @@ impl Report {
     /// Check the values given for this report's parameters and put them in
     /// declaration order, NULL for those not given.
     pub fn bind(&self, given: &[(String, String)]) -> Result<Bindings> {
+        crate::query::check_distinct(given)?;
         let mut values: Vec<Option<String>> = vec![None; self.params.len()];
         for (name, value) in given {
             let name = name.strip_prefix(':').unwrap_or(name);
@@ -127,15 +129,27 @@ impl Report {
         Ok(Bindings { values })
     }
 
-    /// Run the report and hand its rows to `writer`.
-    pub fn run(&self, conn: &Connection, bindings: &Bindings, writer: &mut dyn RowWriter) -> Result<()> {
-        let mut stmt = self.prepare(conn, &self.sql, bindings)?;
-        output::write_statement(&mut stmt, writer)
+    /// Run the report and hand its rows to `writer`, under the same guard as a
+    /// read-only `query`: a report reads, and writes nothing anywhere.
+    pub fn run(&self, conn: &mut Connection, bindings: &Bindings, writer: &mut dyn RowWriter) -> Result<()> {
+        let guard = Guard::install(conn, Mode::Read)?;
+        let failed = |e| guard.error(e).context(format_args!("report {}", self.name));
+        let mut stmt = self.prepare(conn, &self.sql, bindings, &failed)?;
+        guard.admit(&stmt, &self.sql).map_err(|e| e.context(format_args!("report {}", self.name)))?;
+        output::write_statement(&mut stmt, writer).map_err(|e| match e {
+            StatementError::Sql(e) => failed(e),
+            StatementError::Output(e) => Error::output(e),
+        })
     }
 
     /// `sql` (the report's own, or a prefixed form of it) with its parameters bound.
-    fn prepare<'c>(&self, conn: &'c Connection, sql: &str, bindings: &Bindings) -> Result<rusqlite::Statement<'c>> {
-        let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
+    fn prepare<'c>(
+        &self,
+        conn: &'c Connection,
+        sql: &str,
+        bindings: &Bindings,
+        failed: &dyn Fn(rusqlite::Error) -> Error,
+    ) -> Result<rusqlite::Statement<'c>> {
         let mut stmt = conn.prepare(sql).map_err(failed)?;
         for i in 1..=stmt.parameter_count() {
             let name = stmt.parameter_name(i).unwrap_or("?").to_owned();
@@ -151,7 +165,7 @@ impl Report {
     /// `SEARCH s USING INDEX statements_position (position_of=?)`.
     pub fn query_plan(&self, conn: &Connection, bindings: &Bindings) -> Result<Vec<String>> {
         let failed = |e| Error::failure(format!("report {}", self.name)).because(e);
-        let mut stmt = self.prepare(conn, &format!("EXPLAIN QUERY PLAN {}", self.sql), bindings)?;
+        let mut stmt = self.prepare(conn, &format!("EXPLAIN QUERY PLAN {}", self.sql), bindings, &failed)?;
         let mut rows = stmt.raw_query();
         let mut lines = Vec::new();
         while let Some(row) = rows.next().map_err(failed)? {
@@ -261,7 +275,13 @@ impl Catalog {
         let schema = crate::db::in_memory()?;
         for path in files {
             let file = path.display().to_string();
-            let sql = std::fs::read_to_string(&path).map_err(|e| Error::failure(file.clone()).because(e))?;
+            let sql = match read_report_file(&path) {
+                Ok(sql) => sql,
+                Err(problem) => {
+                    catalog.problems.push(format!("{file}: {problem}; left out"));
+                    continue;
+                }
+            };
             if !sql.lines().take_while(|l| l.starts_with("--")).any(|l| l[2..].trim_start().starts_with("report:")) {
                 continue;
             }
@@ -294,6 +314,25 @@ impl Catalog {
     }
 }
 
+/// The most a report file may hold; a longer one is not a report.
+pub const MAX_REPORT_BYTES: u64 = 1 << 20;
+
+/// A report file's text, or what is wrong with it: a directory or a special
+/// file named `*.sql`, a file over [`MAX_REPORT_BYTES`], or one not in UTF-8.
+fn read_report_file(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("a directory, not a report file".to_owned());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, socket or device)".to_owned());
+    }
+    let bytes = crate::import::read_bounded(path, MAX_REPORT_BYTES)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "longer than 1 MiB, the most a report file may hold".to_owned())?;
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {} is invalid)", e.utf8_error().valid_up_to()))
+}
+
 impl Report {
     /// The SQL must be one statement that SQLite can prepare against the schema,
     /// using only declared parameters.
@@ -320,14 +359,14 @@ mod tests {
 
     #[test]
     fn every_builtin_report_parses_and_declares_what_it_uses() {
-        let conn = db::in_memory().unwrap();
+        let mut conn = db::in_memory().unwrap();
         for (file, _) in BUILTIN {
             let report = find(file).unwrap();
             assert_eq!(&report.name, file);
             let bindings = report.bind(&[]).unwrap();
             let mut out = Vec::new();
             let mut writer = output::writer(output::Format::Csv, &mut out);
-            report.run(&conn, &bindings, writer.as_mut()).unwrap();
+            report.run(&mut conn, &bindings, writer.as_mut()).unwrap();
         }
     }
 

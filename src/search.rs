@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
-use crate::output::{self, RowWriter};
+use crate::output::{self, RowWriter, StatementError};
 
 const SQL: &str = "\
 SELECT s.id,
@@ -33,9 +33,10 @@ pub struct Search<'a> {
 
 pub fn run(conn: &Connection, search: &Search<'_>, writer: &mut dyn RowWriter) -> Result<()> {
     let failed = |e| Error::failure("search").because(e);
+    let query = fts_query(search.query);
     let mut stmt = conn.prepare(SQL).map_err(failed)?;
     let params: [(&str, &dyn rusqlite::ToSql); 6] = [
-        (":query", &search.query),
+        (":query", &query),
         (":limit", &search.limit),
         (":topic", &search.topic),
         (":actor", &search.actor),
@@ -47,12 +48,80 @@ pub fn run(conn: &Connection, search: &Search<'_>, writer: &mut dyn RowWriter) -
         stmt.raw_bind_parameter(i, value).map_err(failed)?;
     }
     // The query is the only thing here that can be wrong, and SQLite only finds
-    // out when the statement first steps (an FTS5 syntax error, an unknown column).
-    output::write_statement(&mut stmt, writer).map_err(|e| {
-        let message = e.to_string();
-        match message.strip_prefix("query failed: ") {
-            Some(why) => Error::usage(format!("search: \"{}\" is not a valid search ({why})", search.query)),
-            None => e,
-        }
+    // out when the statement first steps, before anything is printed.
+    output::write_statement(&mut stmt, writer).map_err(|e| match e {
+        StatementError::Sql(e) => Error::usage(format!(
+            "search: \"{}\" is not a valid search ({}); a phrase goes in double quotes (\"closer ties\"), \
+             and AND, OR, NOT, NEAR and parentheses are operators",
+            search.query,
+            crate::guard::sql_error(e).message(),
+        )),
+        StatementError::Output(e) => Error::output(e),
     })
+}
+
+/// The query as FTS5 reads it, with every word that FTS5 would take for
+/// syntax but a person means as a name (`al-Mansouri`, `Taliban's`, `U.S.`)
+/// turned into a phrase: the index splits it into the same words, in order.
+/// Quoted phrases, operators (AND, OR, NOT, NEAR), prefixes (`recogni*`),
+/// column filters (`speaker:khan`) and parentheses stay as they are.
+pub fn fts_query(query: &str) -> String {
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut rest = query;
+    while !rest.is_empty() {
+        let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        if rest.is_empty() {
+            break;
+        }
+        // A quoted phrase runs to its closing mark (`""` inside it is a quotation mark).
+        let end = if rest.starts_with('"') {
+            let mut i = 1;
+            loop {
+                match rest[i..].find('"') {
+                    Some(j) if rest[i + j + 1..].starts_with('"') => i += j + 2,
+                    Some(j) => break i + j + 1,
+                    None => break rest.len(),
+                }
+            }
+        } else {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        };
+        let (word, after) = rest.split_at(end);
+        out.push_str(&phrase_if_needed(word));
+        rest = after;
+    }
+    out
+}
+
+/// One word of a query, quoted when FTS5 would not read it as a bareword.
+fn phrase_if_needed(word: &str) -> String {
+    if word.starts_with('"') {
+        return word.to_owned();
+    }
+    // Syntax around the word: `(`, `^` and `+` before, `*` and `)` after.
+    let core_start = word.find(|c: char| !matches!(c, '(' | '^' | '+')).unwrap_or(word.len());
+    let core_end = word.rfind(|c: char| !matches!(c, ')' | '*')).map_or(core_start, |i| i + 1).max(core_start);
+    let core = &word[core_start..core_end];
+    let bare = |c: char| c.is_alphanumeric() || c == '_' || !c.is_ascii();
+    if core.is_empty() || core.chars().all(bare) || core.contains(':') || core.contains('"') {
+        return word.to_owned();
+    }
+    format!("{}\"{core}\"{}", &word[..core_start], &word[core_end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn names_with_hyphens_and_apostrophes_become_phrases() {
+        assert_eq!(fts_query("al-Mansouri"), "\"al-Mansouri\"");
+        assert_eq!(fts_query("Taliban's women"), "\"Taliban's\" women");
+        assert_eq!(fts_query("(U.S. OR china) recogni*"), "(\"U.S.\" OR china) recogni*");
+        assert_eq!(fts_query("al-Mans* "), "\"al-Mans\"* ");
+        assert_eq!(fts_query("\"closer ties\" speaker:khan NOT x"), "\"closer ties\" speaker:khan NOT x");
+        assert_eq!(fts_query("\"a \"\" b\" c-d"), "\"a \"\" b\" \"c-d\"");
+    }
 }

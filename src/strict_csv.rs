@@ -33,8 +33,17 @@ enum State {
     QuoteInQuoted,
 }
 
+/// The most a field may hold: past this, memory grows with the input, and a
+/// file that never ends (a link to /dev/zero) would fill it.
+pub const MAX_FIELD_BYTES: usize = 16 << 20;
+/// The most a header line may hold; a longer one is not a table file's header.
+pub const MAX_HEADER_BYTES: usize = 64 << 10;
+
 pub struct StrictReader<R> {
     inner: R,
+    /// Bytes of the field being read, and of the header while it is being read.
+    field_bytes: usize,
+    header_bytes: Option<usize>,
     state: State,
     line: u64,
     field: usize,
@@ -45,7 +54,16 @@ pub struct StrictReader<R> {
 
 impl<R: Read> StrictReader<R> {
     pub fn new(inner: R) -> StrictReader<R> {
-        StrictReader { inner, state: State::FieldStart, line: 1, field: 0, quote_start: (1, 0), done: false }
+        StrictReader {
+            inner,
+            field_bytes: 0,
+            header_bytes: Some(0),
+            state: State::FieldStart,
+            line: 1,
+            field: 0,
+            quote_start: (1, 0),
+            done: false,
+        }
     }
 
     fn fail(&self, (line, field): (u64, usize), problem: &'static str) -> io::Error {
@@ -84,10 +102,31 @@ impl<R: Read> StrictReader<R> {
                 }
                 (State::FieldStart | State::Unquoted, _) => State::Unquoted,
             };
+            if self.state == State::FieldStart {
+                self.field_bytes = 0;
+            } else {
+                self.field_bytes += 1;
+                if self.field_bytes > MAX_FIELD_BYTES {
+                    return Err(self.fail(
+                        (self.line, self.field),
+                        "a field longer than 16 MiB, the most a field may hold; keep a long text in articles/<source id>.txt",
+                    ));
+                }
+            }
+            if let Some(header) = &mut self.header_bytes {
+                *header += 1;
+                if *header > MAX_HEADER_BYTES {
+                    return Err(self.fail(
+                        (1, self.field),
+                        "a header line longer than 64 KiB; a table file starts with a line of column names",
+                    ));
+                }
+            }
             if b == b'\n' {
                 self.line += 1;
                 if self.state == State::FieldStart {
                     self.field = 0;
+                    self.header_bytes = None;
                 }
             }
         }
@@ -157,5 +196,17 @@ mod tests {
             }
         );
         assert_eq!(check("a\n\0\n").unwrap_err().line, 2);
+    }
+
+    #[test]
+    fn fields_and_header_lines_have_a_bound() {
+        // As written in the file: a quoted field's marks count too.
+        let field = "x".repeat(MAX_FIELD_BYTES);
+        let quoted = &field[2..];
+        assert_eq!(check(&format!("a,b\n1,{field}\n2,\"{quoted}\"\n")), Ok(()));
+        let err = check(&format!("a,b\n1,{field}\n2,\"{quoted}x\"\n")).unwrap_err();
+        assert_eq!((err.line, err.field), (3, 1));
+        let err = check(&format!("a,{}\n", "b".repeat(MAX_HEADER_BYTES))).unwrap_err();
+        assert_eq!((err.line, err.field, err.problem.starts_with("a header line")), (1, 1, true));
     }
 }

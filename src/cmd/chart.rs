@@ -6,10 +6,10 @@ use super::Ctx;
 use crate::chart::{self, PositionsChart};
 use crate::cli::ChartCommand;
 use crate::db::{self, Access};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
-    let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    let mut conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let (out, marks) = match which {
         ChartCommand::Positions(args) => {
             let spec = PositionsChart {
@@ -21,11 +21,11 @@ pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
             (args.out, marks)
         }
         ChartCommand::Outlook(args) => {
-            let rows = chart::outlook_rows(&conn, args.as_of.map(|d| d.to_string()))?;
+            let rows = chart::outlook_rows(&mut conn, args.as_of.map(|d| d.to_string()))?;
             let marks = chart::outlook(&rows, &args.out)?;
             (args.out, marks)
         }
     };
-    writeln!(std::io::stderr(), "wrote {} ({marks} marks)", out.display())?;
+    writeln!(std::io::stderr(), "wrote {} ({marks} marks)", out.display()).map_err(Error::output)?;
     Ok(())
 }

@@ -16,21 +16,23 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     conn.pragma_update(None, "query_only", true).map_err(|e| Error::failure("check").because(e))?;
     let problems = check::check(&conn)?;
     if problems.is_empty() {
-        writeln!(std::io::stderr(), "{}: no problems found", ctx.db.display())?;
+        writeln!(std::io::stderr(), "{}: no problems found", ctx.db.display()).map_err(Error::output)?;
         return Ok(());
     }
     let mut writer = ctx.printer().writer(ctx.stdout());
-    writer.begin(&["check".into(), "table".into(), "row".into(), "problem".into()])?;
+    writer.begin(&["check".into(), "table".into(), "row".into(), "problem".into()]).map_err(Error::output)?;
     for p in &problems {
         let row = p.row.as_deref().map_or(ValueRef::Null, |r| ValueRef::Text(r.as_bytes()));
-        writer.row(&[
-            ValueRef::Text(p.check.as_bytes()),
-            ValueRef::Text(p.table.as_bytes()),
-            row,
-            ValueRef::Text(p.problem.as_bytes()),
-        ])?;
+        writer
+            .row(&[
+                ValueRef::Text(p.check.as_bytes()),
+                ValueRef::Text(p.table.as_bytes()),
+                row,
+                ValueRef::Text(p.problem.as_bytes()),
+            ])
+            .map_err(Error::output)?;
     }
-    writer.finish()?;
+    writer.finish().map_err(Error::output)?;
     Err(Error::data(format!(
         "{}: {} problem{} found",
         ctx.db.display(),

@@ -7,18 +7,18 @@ use clap::CommandFactory;
 
 use super::Ctx;
 use crate::cli::Cli;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn run(shell: clap_complete::Shell, ctx: &Ctx) -> Result<()> {
     let mut out = ctx.stdout();
     clap_complete::generate(shell, &mut Cli::command(), "chancery", &mut out);
-    out.flush()?;
+    out.flush().map_err(Error::output)?;
     Ok(())
 }
 
 pub fn man(ctx: &Ctx) -> Result<()> {
     let mut out = ctx.stdout();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    out.flush()?;
+    clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(Error::output)?;
+    out.flush().map_err(Error::output)?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::Ctx;
 use crate::datasette;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let catalog = ctx.catalog()?;
@@ -12,8 +12,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let name = ctx.db.file_stem().map_or_else(|| "chancery".into(), |s| s.to_string_lossy().into_owned());
     let mut out = ctx.stdout();
     serde_json::to_writer_pretty(&mut out, &datasette::metadata(&name, &catalog.reports))
-        .map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    out.flush()?;
+        .map_err(std::io::Error::from)
+        .map_err(Error::output)?;
+    writeln!(out).map_err(Error::output)?;
+    out.flush().map_err(Error::output)?;
     Ok(())
 }

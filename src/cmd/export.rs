@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use crate::cli::ExportArgs;
 use crate::db::{self, Access};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export;
 
 pub fn run(args: ExportArgs, ctx: &Ctx) -> Result<()> {
@@ -13,7 +13,7 @@ pub fn run(args: ExportArgs, ctx: &Ctx) -> Result<()> {
     let written = export::export(&conn, &args.dir)?;
     let mut err = std::io::stderr().lock();
     for (table, rows) in written {
-        writeln!(err, "{table}: {rows} exported")?;
+        writeln!(err, "{table}: {rows} exported").map_err(Error::output)?;
     }
     Ok(())
 }

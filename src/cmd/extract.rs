@@ -19,8 +19,7 @@ fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
 }
 
 pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| Error::no_input(format!("{}", args.file.display())).because(e))?;
+    let text = crate::import::read_article(&args.file)?;
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let failed = |e| Error::failure("reading actors").because(e);
     let mut stmt = conn.prepare("SELECT id, kind, name, aliases FROM actors ORDER BY id").map_err(failed)?;
@@ -50,13 +49,13 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
         Some(Some(_)) => None,
     };
     if let Some(note) = note {
-        writeln!(std::io::stderr(), "note: {note}")?;
+        writeln!(std::io::stderr(), "note: {}", crate::error::one_line(&note)).map_err(Error::output)?;
     }
 
     let drafts = extract::extract(&text, &args.source, &actors);
     let mut writer = ctx.printer_or(Format::Csv).writer(ctx.stdout());
     let columns: Vec<String> = Table::Statements.column_names().map(String::from).collect();
-    writer.begin(&columns)?;
+    writer.begin(&columns).map_err(Error::output)?;
     for d in &drafts {
         let row: Vec<ValueRef<'_>> = columns
             .iter()
@@ -70,8 +69,8 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
                 _ => ValueRef::Null, // position_of, target, topic, stance, summary: the analyst's
             })
             .collect();
-        writer.row(&row)?;
+        writer.row(&row).map_err(Error::output)?;
     }
-    writer.finish()?;
+    writer.finish().map_err(Error::output)?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -146,10 +147,11 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
             err,
             "{table}: {} inserted, {} updated, {} unchanged",
             counts.inserted, counts.updated, counts.unchanged
-        )?;
+        )
+        .map_err(Error::output)?;
     }
     if args.dry_run {
-        writeln!(err, "dry run: nothing was written to {db}")?;
+        writeln!(err, "dry run: nothing was written to {db}").map_err(Error::output)?;
     }
     Ok(())
 }
@@ -171,6 +173,9 @@ fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str, progress: &dy
             failed(e)
         }
     })?;
+    // A file without tables gets its schema, an older database its upgrade, in
+    // this transaction: they commit with the import or not at all.
+    db::prepare_schema(&tx, Path::new(db))?;
     // Parents in actors.csv may come after their children; every reference is
     // checked row by row anyway, and once more by SQLite at commit.
     tx.pragma_update(None, "defer_foreign_keys", true).map_err(failed)?;

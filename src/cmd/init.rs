@@ -4,11 +4,13 @@ use std::io::Write;
 
 use super::Ctx;
 use crate::db::{self, State, Target};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let before = db::state(&ctx.db)?;
-    Target::open(&ctx.db)?.finish()?;
+    let mut target = Target::open(&ctx.db)?;
+    target.prepare()?;
+    target.finish()?;
     let path = ctx.db.display();
     let version = db::SCHEMA_VERSION;
     let message = match before {
@@ -17,6 +19,6 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         State::Version(v) if v < version => format!("upgraded {path} from schema version {v} to {version}"),
         State::Version(_) => format!("already exists; nothing to do for {path} (schema version {version})"),
     };
-    writeln!(std::io::stderr(), "{message}")?;
+    writeln!(std::io::stderr(), "{message}").map_err(Error::output)?;
     Ok(())
 }

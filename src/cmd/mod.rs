@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
 use crate::report::Catalog;
 
@@ -57,7 +57,7 @@ impl Ctx {
         let catalog = Catalog::load(self.reports.as_deref(), self.override_builtin)?;
         let mut err = io::stderr().lock();
         for problem in &catalog.problems {
-            writeln!(err, "chancery: {problem}")?;
+            writeln!(err, "chancery: {}", crate::error::one_line(problem)).map_err(Error::output)?;
         }
         Ok(catalog)
     }
@@ -67,7 +67,7 @@ impl Ctx {
         let start = Instant::now();
         let result = work();
         if self.timing {
-            writeln!(io::stderr().lock(), "{}", timing_line(what, start.elapsed()))?;
+            writeln!(io::stderr().lock(), "{}", timing_line(what, start.elapsed())).map_err(Error::output)?;
         }
         result
     }

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::cli::QueryArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::guard::Mode;
 use crate::query::{self, Query};
 
 pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
@@ -18,9 +19,14 @@ pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
     } else {
         args.sql
     };
-    let access = if args.write { Access::ReadWrite } else { Access::ReadOnly };
+    let mode = match (args.write, args.dangerously_allow_pragmas) {
+        (false, _) => Mode::Read,
+        (true, false) => Mode::Write,
+        (true, true) => Mode::WriteUnguarded,
+    };
+    let access = if args.write { Access::ReadWrite } else { Access::ReadOnlyAsIs };
     let mut conn = db::open_existing(&ctx.db, access)?;
     let mut out = ctx.stdout();
-    let query = Query { sql: &sql, params: &args.params, write: args.write };
+    let query = Query { sql: &sql, params: &args.params, mode };
     ctx.timed("query", || query::run(&mut conn, &query, &ctx.printer(), &mut out))
 }

@@ -38,41 +38,47 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
 
     let mut out = ctx.stdout();
     if args.sql {
-        write!(out, "{}", report.sql)?;
-        writeln!(out, "-- In the sqlite3 shell, from the top of the chancery repository:")?;
-        writeln!(out, "--   {}", report.shell_command(&ctx.db.display().to_string(), &bindings))?;
-        out.flush()?;
+        write!(out, "{}", report.sql).map_err(Error::output)?;
+        writeln!(out, "-- In the sqlite3 shell, from the top of the chancery repository:").map_err(Error::output)?;
+        writeln!(out, "--   {}", report.shell_command(&ctx.db.display().to_string(), &bindings))
+            .map_err(Error::output)?;
+        out.flush().map_err(Error::output)?;
         return Ok(());
     }
-    let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    let mut conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let mut writer = ctx.printer().writer(out);
     if !ctx.timing {
-        return report.run(&conn, &bindings, writer.as_mut());
+        return report.run(&mut conn, &bindings, writer.as_mut());
     }
     // The query's time is the run's less the time spent printing rows.
     let mut timed = Timed::new(writer.as_mut());
     let start = Instant::now();
-    report.run(&conn, &bindings, &mut timed)?;
+    report.run(&mut conn, &bindings, &mut timed)?;
     let mut err = std::io::stderr().lock();
-    writeln!(err, "{}", timing_line(&format!("report {}", report.name), start.elapsed() - timed.spent))?;
-    writeln!(err, "{}", timing_line("printing", timed.spent))?;
+    writeln!(err, "{}", timing_line(&format!("report {}", report.name), start.elapsed() - timed.spent))
+        .map_err(Error::output)?;
+    writeln!(err, "{}", timing_line("printing", timed.spent)).map_err(Error::output)?;
     Ok(())
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
     let catalog = ctx.catalog()?;
     let mut writer = ctx.printer().writer(ctx.stdout());
-    writer.begin(&["report".into(), "description".into(), "parameters".into(), "origin".into()])?;
+    writer
+        .begin(&["report".into(), "description".into(), "parameters".into(), "origin".into()])
+        .map_err(Error::output)?;
     for report in &catalog.reports {
         let params = report.params_summary();
         let origin = if report.builtin { "built-in" } else { report.file.as_str() };
-        writer.row(&[
-            ValueRef::Text(report.name.as_bytes()),
-            ValueRef::Text(report.description.as_bytes()),
-            ValueRef::Text(params.as_bytes()),
-            ValueRef::Text(origin.as_bytes()),
-        ])?;
+        writer
+            .row(&[
+                ValueRef::Text(report.name.as_bytes()),
+                ValueRef::Text(report.description.as_bytes()),
+                ValueRef::Text(params.as_bytes()),
+                ValueRef::Text(origin.as_bytes()),
+            ])
+            .map_err(Error::output)?;
     }
-    writer.finish()?;
+    writer.finish().map_err(Error::output)?;
     Ok(())
 }

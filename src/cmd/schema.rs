@@ -4,11 +4,11 @@ use std::io::Write;
 
 use super::Ctx;
 use crate::db::SCHEMA;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let mut out = ctx.stdout();
-    out.write_all(SCHEMA.as_bytes())?;
-    out.flush()?;
+    out.write_all(SCHEMA.as_bytes()).map_err(Error::output)?;
+    out.flush().map_err(Error::output)?;
     Ok(())
 }

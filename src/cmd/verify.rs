@@ -15,20 +15,22 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<()> {
     let found = provenance::verify(&conn, args.source.as_deref())?;
     let mut writer = ctx.printer().writer(ctx.stdout());
     let columns = ["statement", "source", "status", "quote_start", "quote_end", "sentence"];
-    writer.begin(&columns.map(String::from))?;
+    writer.begin(&columns.map(String::from)).map_err(Error::output)?;
     for v in &found {
         let number = |n: Option<usize>| n.map_or(ValueRef::Null, |n| ValueRef::Integer(n as i64));
         let context = v.context.as_deref().map_or(ValueRef::Null, |c| ValueRef::Text(c.as_bytes()));
-        writer.row(&[
-            ValueRef::Text(v.statement.as_bytes()),
-            ValueRef::Text(v.source.as_bytes()),
-            ValueRef::Text(v.status.as_bytes()),
-            number(v.span.map(|s| s.0)),
-            number(v.span.map(|s| s.1)),
-            context,
-        ])?;
+        writer
+            .row(&[
+                ValueRef::Text(v.statement.as_bytes()),
+                ValueRef::Text(v.source.as_bytes()),
+                ValueRef::Text(v.status.as_bytes()),
+                number(v.span.map(|s| s.0)),
+                number(v.span.map(|s| s.1)),
+                context,
+            ])
+            .map_err(Error::output)?;
     }
-    writer.finish()?;
+    writer.finish().map_err(Error::output)?;
     let missing = found.iter().filter(|v| v.status == "missing").count();
     if missing > 0 {
         return Err(Error::data(format!(
@@ -36,6 +38,6 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<()> {
             found.len()
         )));
     }
-    writeln!(std::io::stderr(), "{} quotes checked, none missing", found.len())?;
+    writeln!(std::io::stderr(), "{} quotes checked, none missing", found.len()).map_err(Error::output)?;
     Ok(())
 }

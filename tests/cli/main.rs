@@ -9,6 +9,7 @@ mod ecosystem;
 mod export;
 mod formats;
 mod history;
+mod hostile;
 mod import;
 mod misc;
 mod properties;

@@ -172,9 +172,15 @@ fc-13,2021-08-15,mohammad-naeem,We will always be vigilant in protecting the rig
     wd.fails(
         &["search", "women AND ("],
         2,
-        "chancery: search: \"women AND (\" is not a valid search (fts5: syntax error near \"\")",
+        "chancery: search: \"women AND (\" is not a valid search (fts5: syntax error near \"\"); a phrase goes in \
+         double quotes (\"closer ties\"), and AND, OR, NOT, NEAR and parentheses are operators",
     );
-    wd.fails(&["search", "foo:bar"], 2, "chancery: search: \"foo:bar\" is not a valid search (no such column: foo)");
+    wd.fails(
+        &["search", "foo:bar"],
+        2,
+        "chancery: search: \"foo:bar\" is not a valid search (no such column: foo); a phrase goes in double quotes \
+         (\"closer ties\"), and AND, OR, NOT, NEAR and parentheses are operators",
+    );
 }
 
 #[test]
@@ -239,6 +245,8 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
     // The first release made no rule_violations view; migration 4 replaces it.
     let run = wd.sqlite3(&["old.db"], Some("DROP VIEW rule_violations;"));
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    // A report upgrades an older database first; a query without --write would refuse it.
+    wd.ok(&["--db", "old.db", "report", "actors"]);
     assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n5\n");
     let run = wd.run(&["--db", "old.db", "check"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, "old.db: no problems found\n"));

@@ -220,6 +220,8 @@ fn latest_positions_follow_writes_typed_in_the_shell() {
         (
             65,
             "check,table,row,problem
+schema,statements,,trigger latest_positions_insert is missing; schema.sql defines it
+search index,statements_fts,,\"the full-text index differs from the statements; rebuild it with `chancery query --write \"\"INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')\"\"`\"
 rules,latest_positions,PAK recognition,not a copy of the latest own statement of this actor on this topic (refill the table from latest_positions_from_statements)
 rules,statement_counts,PAK,not the counts of this actor's statements (refill the table from statement_counts_from_statements)
 "

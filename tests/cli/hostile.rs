@@ -1,0 +1,430 @@
+//! The breaks that an attack on chancery found, each closed: writes lost to a
+//! closed pipe, upgrades by failed imports, reports that write files, files
+//! that never end, messages that forge lines, exports that leave their folder,
+//! quotes that match inside words, searches that fail halfway, and misleading
+//! words about the database path.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::workdir::{Workdir, repo};
+
+/// Rows inserted by a `query --write` whose RETURNING rows nobody reads.
+fn insert_returning(rows: u32) -> String {
+    format!(
+        "INSERT INTO actors (id, name, kind) \
+         SELECT 'zz-' || i, 'T', 'person' FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) SELECT i FROM n) \
+         RETURNING id"
+    )
+}
+
+fn count(wd: &Workdir, sql: &str) -> String {
+    wd.ok(&["query", sql, "--format", "csv"]).lines().nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn a_write_commits_when_its_reader_goes_away() {
+    for rows in [1, 200_000] {
+        let wd = Workdir::seeded();
+        let mut child = wd
+            .command(&["query", "--write", &insert_returning(rows), "--format", "csv"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away at once: a small answer may still fit the pipe,
+        // a large one cannot, and the write must commit either way.
+        drop(child.stdout.take());
+        let mut stderr = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!((status.code(), stderr.as_str()), (Some(0), ""), "{rows} rows");
+        assert_eq!(count(&wd, "SELECT count(*) FROM actors WHERE id LIKE 'zz-%'"), rows.to_string());
+        assert_eq!(wd.run(&["check"]).code, 0);
+    }
+}
+
+/// A database as the first release of chancery made it, with the seed in it.
+fn version_one_database(wd: &Workdir) {
+    let v1 = std::fs::read_to_string(repo("tests/fixtures/schema-v1.sql")).unwrap();
+    let run = wd.sqlite3(&["chancery.db"], Some(&v1));
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_failed_import_leaves_an_older_database_as_it_was() {
+    let wd = Workdir::with_seed();
+    version_one_database(&wd);
+    let before = wd.dump("chancery.db");
+    assert!(before.starts_with("user_version 1\n"));
+    wd.write("bad/sources.csv", "id,title,published_on\nx,X,2021-02-30\n");
+    wd.fails(
+        &["import", "bad"],
+        65,
+        "chancery: bad/sources.csv:2: published_on: \"2021-02-30\" is not a date (expected YYYY-MM-DD)",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+    // A query without --write reads; it never upgrades.
+    wd.fails(
+        &["query", "SELECT 1"],
+        1,
+        "chancery: chancery.db has schema version 1, older than this chancery's (5); a query without --write \
+         never changes it: run `chancery init` to upgrade it",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+    // A good import upgrades and loads in one go.
+    wd.ok(&["import", "seed"]);
+    assert_eq!(count(&wd, "SELECT count(*) FROM statements"), "21");
+    assert!(wd.dump("chancery.db").starts_with("user_version 5\n"));
+}
+
+#[test]
+fn a_report_cannot_write_anything_anywhere() {
+    let wd = Workdir::seeded();
+    let header = "-- report: copy\n-- answers: nothing good\n";
+    wd.write("mine/copy.sql", &format!("{header}VACUUM INTO 'copy.db'\n"));
+    wd.fails(
+        &["--reports", "mine", "report", "copy"],
+        2,
+        "chancery: report copy: refusing to write without --write: VACUUM INTO 'copy.db'",
+    );
+    wd.write("mine/copy.sql", &format!("{header}ATTACH 'other.db' AS other\n"));
+    wd.fails(
+        &["--reports", "mine", "report", "copy"],
+        2,
+        "chancery: report copy: refusing ATTACH 'other.db' without --write",
+    );
+    wd.write("mine/copy.sql", &format!("{header}SELECT * FROM pragma_optimize(65538)\n"));
+    wd.fails(
+        &["--reports", "mine", "report", "copy"],
+        2,
+        "chancery: report copy: refusing PRAGMA optimize = 65538 without --write",
+    );
+    assert!(!wd.exists("copy.db") && !wd.exists("other.db"));
+}
+
+#[test]
+fn files_that_never_end_are_refused() {
+    let wd = Workdir::seeded();
+    std::fs::create_dir(wd.path("d")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", wd.path("d/statements.csv")).unwrap();
+    let message =
+        "chancery: d/statements.csv: not a regular file (a FIFO, socket or device); an import reads regular files only";
+    wd.fails(&["import", "d/statements.csv"], 65, message);
+    wd.fails(&["import", "d"], 65, message);
+    std::fs::create_dir(wd.path("f")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(wd.path("f/actors.csv")).status().unwrap().success());
+    wd.fails(
+        &["import", "f"],
+        65,
+        "chancery: f/actors.csv: not a regular file (a FIFO, socket or device); an import reads regular files only",
+    );
+    std::fs::create_dir_all(wd.path("a/articles")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", wd.path("a/articles/five-countries.txt")).unwrap();
+    wd.fails(
+        &["import", "a"],
+        65,
+        "chancery: a/articles/five-countries.txt: a symbolic link to nothing; an import reads regular files only",
+    );
+    // A header line with no end, in a regular file.
+    wd.write("h/sources.csv", &format!("id,title,{}\n", "x".repeat(100_000)));
+    wd.fails(
+        &["import", "h"],
+        65,
+        "chancery: h/sources.csv:1: a header line longer than 64 KiB; a table file starts with a line of column names",
+    );
+    // A report file that never ends is named, and the others run.
+    std::fs::create_dir(wd.path("mine")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", wd.path("mine/zero.sql")).unwrap();
+    let run = wd.run(&["--reports", "mine", "report", "actors", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, "chancery: mine/zero.sql: not a regular file (a FIFO, socket or device); left out\n")
+    );
+    assert_eq!(run.stdout.lines().count(), 18);
+}
+
+#[test]
+fn a_field_has_a_maximum_size() {
+    let wd = Workdir::seeded();
+    let long = "w".repeat(17 << 20);
+    wd.write("big/sources.csv", &format!("id,title,publisher\nbig,Big,\"{long}\"\n"));
+    let before = wd.dump("chancery.db");
+    wd.fails(
+        &["import", "big"],
+        65,
+        "chancery: big/sources.csv:2: publisher: a field longer than 16 MiB, the most a field may hold; keep a long text in articles/<source id>.txt",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn one_bad_report_file_does_not_stop_the_others() {
+    let wd = Workdir::seeded();
+    std::fs::create_dir_all(wd.path("mine/dir.sql")).unwrap();
+    std::fs::write(wd.path("mine/latin1.sql"), b"-- report: caf\xe9\nSELECT 1\n").unwrap();
+    wd.write("mine/mine.sql", "-- report: mine\n-- answers: how many actors\nSELECT count(*) AS n FROM actors\n");
+    let run = wd.run(&["--reports", "mine", "report", "mine", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            0,
+            "n\n17\n",
+            "chancery: mine/dir.sql: a directory, not a report file; left out\n\
+             chancery: mine/latin1.sql: not UTF-8 text (byte 14 is invalid); left out\n"
+        )
+    );
+    let run = wd.run(&["--reports", "mine", "report", "positions", "--format", "csv"]);
+    assert_eq!((run.code, run.stdout.lines().count()), (0, 10));
+}
+
+#[test]
+fn every_error_is_one_line_whatever_the_values_hold() {
+    let wd = Workdir::seeded();
+    wd.write("evil/sources.csv", "id,title,published_on\nx,X,\"2021\nchancery: all is well\x1b[2J\"\n");
+    let run = wd.run(&["import", "evil"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            65,
+            "chancery: evil/sources.csv:2: published_on: \"2021\\nchancery: all is well\\u{1b}[2J\" is not a date (expected YYYY-MM-DD)\n"
+        )
+    );
+}
+
+#[test]
+fn export_never_writes_outside_its_directory() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    for (sql, pragma) in [
+        ("PRAGMA ignore_check_constraints = ON", "ignore_check_constraints = ON"),
+        ("PRAGMA foreign_keys = OFF", "foreign_keys = OFF"),
+        ("PRAGMA writable_schema = 1", "writable_schema = 1"),
+        ("PRAGMA journal_mode = delete", "journal_mode = delete"),
+        ("PRAGMA recursive_triggers = 0", "recursive_triggers = 0"),
+    ] {
+        wd.fails(
+            &["query", "--write", sql],
+            2,
+            &format!(
+                "chancery: refusing PRAGMA {pragma} (it would turn the schema's rules off; \
+                 --dangerously-allow-pragmas allows it)"
+            ),
+        );
+    }
+    wd.fails(
+        &["query", "--write", "DROP TRIGGER statements_fts_update"],
+        2,
+        "chancery: refusing DROP TRIGGER statements_fts_update, which schema.sql defines (it would turn the \
+         schema's rules off; --dangerously-allow-pragmas allows it)",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+    // Pragmas that keep the rules on, and objects of one's own, are fine.
+    wd.ok(&[
+        "query",
+        "--write",
+        "PRAGMA foreign_keys = ON; PRAGMA defer_foreign_keys = ON; CREATE VIEW mine AS SELECT 1; DROP VIEW mine",
+    ]);
+
+    wd.ok(&[
+        "query",
+        "--write",
+        "--dangerously-allow-pragmas",
+        "PRAGMA ignore_check_constraints = ON; INSERT INTO sources (id, title, body) VALUES ('../../evil', 't', 'x')",
+    ]);
+    std::fs::create_dir_all(wd.path("a/b")).unwrap();
+    wd.fails(
+        &["export", "a/b/out"],
+        65,
+        "chancery: source \"../../evil\" cannot name a file in articles/ (a source id is letters, digits, '.', '_' \
+         and '-'); change it with `chancery query --write`, then export again; nothing was exported",
+    );
+    assert!(!wd.exists("a/b/out") && !wd.exists("a/evil.txt") && !wd.exists("evil.txt"));
+}
+
+/// A source whose text has a word ("Nations") that holds a shorter one ("on").
+fn with_article(wd: &Workdir, quote: &str) -> crate::workdir::Run {
+    wd.write("w/sources.csv", "id,title,published_on\nun,UN,2021-08-20\n");
+    wd.write("w/articles/un.txt", "The United Nations met. They are ready to work on concrete projects.\n");
+    wd.write(
+        "w/statements.csv",
+        &format!(
+            "id,source,speaker,topic,said_on,kind,quote\nun-1,un,imran-khan,engagement,2021-08-20,quote,{quote}\n"
+        ),
+    );
+    wd.run(&["import", "w"])
+}
+
+#[test]
+fn a_quote_starts_and_ends_at_word_boundaries() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let run = with_article(&wd, "ited Nati");
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            65,
+            "chancery: w/statements.csv:2: quote: statement un-1's quote is not in the text of source un; \
+             the closest passage is \"United Nations\"\n"
+        )
+    );
+    let run = with_article(&wd, "e ready to work on concrete pro");
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("the closest passage is \"are ready to work on concrete projects\"\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+    let run = with_article(&wd, "ready to work on concrete projects.");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // verify holds rows typed in the shell to the same rule.
+    wd.ok(&["query", "--write", "UPDATE statements SET quote = 'on' WHERE id = 'un-1'"]);
+    let run = wd.run(&["verify", "--source", "un", "--format", "csv"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "statement,source,status,quote_start,quote_end,sentence\nun-1,un,found,47,49,They are ready to work on concrete projects.\n"
+    );
+    wd.ok(&["query", "--write", "UPDATE statements SET quote = 'Nati' WHERE id = 'un-1'"]);
+    let run = wd.run(&["verify", "--source", "un", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (65, "statement,source,status,quote_start,quote_end,sentence\nun-1,un,missing,,,Nations\n")
+    );
+}
+
+#[test]
+fn search_checks_the_query_before_printing_and_takes_names_as_typed() {
+    let wd = Workdir::seeded();
+    for query in ["al-Mansouri", "Taliban's", "U.S."] {
+        let run = wd.run(&["search", query, "--format", "json"]);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{query}");
+    }
+    assert_eq!(wd.ok(&["search", "al-Mansouri", "--format", "json"]), "[]\n");
+    let out = wd.ok(&["search", "speech-of", "--format", "csv"]);
+    assert_eq!(out.lines().nth(1).map(|l| l.split(',').next()), Some(Some("fc-13")), "{out}");
+    let run = wd.run(&["search", "\"closer ties", "--format", "json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    assert_eq!(
+        run.stderr,
+        "chancery: search: \"\"closer ties\" is not a valid search (unterminated string); a phrase goes in \
+         double quotes (\"closer ties\"), and AND, OR, NOT, NEAR and parentheses are operators\n"
+    );
+}
+
+#[test]
+fn the_database_path_is_checked_before_any_work() {
+    let wd = Workdir::with_seed();
+    std::fs::create_dir(wd.path("dir.db")).unwrap();
+    wd.fails(&["--db", "dir.db", "import", "seed"], 2, "chancery: --db dir.db is a directory; name a database file");
+    wd.fails(&["--db", "dir.db", "report", "actors"], 2, "chancery: --db dir.db is a directory; name a database file");
+    wd.fails(
+        &["--db", "nodir/x.db", "import", "seed"],
+        2,
+        "chancery: --db nodir/x.db: the directory nodir does not exist; create it first",
+    );
+    std::os::unix::fs::symlink("gone/x.db", wd.path("link.db")).unwrap();
+    wd.fails(
+        &["--db", "link.db", "import", "seed"],
+        2,
+        "chancery: --db link.db is a symbolic link to gone/x.db, which does not exist; create the database there or name another file",
+    );
+    assert!(!wd.exists("nodir") && std::fs::read_dir(wd.path("dir.db")).unwrap().next().is_none());
+}
+
+#[test]
+fn an_import_into_a_read_only_database_says_so() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    std::fs::set_permissions(wd.path("chancery.db"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    // Root writes anything; run as nobody, in a folder nobody may read.
+    std::fs::set_permissions(wd.path(""), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = wd.command(&["import", "seed"]);
+    if std::fs::metadata(wd.path("chancery.db")).unwrap().uid() == 0 {
+        command.uid(65534);
+    }
+    let run: crate::workdir::Run = command.output().unwrap().into();
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (1, "chancery: chancery.db is read-only (its permissions, or its file system's); nothing was written\n")
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn check_finds_a_missing_trigger_and_a_drifted_search_index() {
+    let wd = Workdir::seeded();
+    wd.ok(&[
+        "query",
+        "--write",
+        "--dangerously-allow-pragmas",
+        "DROP TRIGGER statements_fts_update; DROP INDEX statements_position; \
+         UPDATE statements SET quote = 'We will never tire' WHERE id = 'fc-13'",
+    ]);
+    let run = wd.run(&["check", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            65,
+            "check,table,row,problem\n\
+             schema,statements,,index statements_position is missing; schema.sql defines it\n\
+             schema,statements,,trigger statements_fts_update is missing; schema.sql defines it\n\
+             search index,statements_fts,,\"the full-text index differs from the statements; rebuild it with \
+             `chancery query --write \"\"INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')\"\"`\"\n",
+            "chancery: chancery.db: 3 problems found\n"
+        )
+    );
+}
+
+#[test]
+fn a_parameter_given_twice_is_a_usage_error() {
+    let wd = Workdir::seeded();
+    wd.fails(
+        &["report", "positions", "--param", "topic=a", "--param", "topic=b"],
+        2,
+        "chancery: --param topic is given twice; give it once",
+    );
+    wd.fails(
+        &["report", "positions", "--param", "as_of=2021-08-15", "--as-of", "2021-08-16"],
+        2,
+        "chancery: --param as_of is given twice; give it once",
+    );
+    wd.fails(
+        &["query", "SELECT :a", "--param", "a=1", "--param", "a=2"],
+        2,
+        "chancery: --param a is given twice; give it once",
+    );
+}
+
+#[test]
+fn a_database_keeps_the_journal_mode_its_maker_chose() {
+    let wd = Workdir::with_seed();
+    let schema = std::fs::read_to_string(repo("schema.sql")).unwrap();
+    let run = wd.sqlite3(&["shell.db"], Some(&schema));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = |db: &str| wd.sqlite3(&[db, "PRAGMA journal_mode"], None).stdout;
+    wd.ok(&["--db", "shell.db", "import", "seed"]);
+    assert_eq!(mode("shell.db"), "delete\n");
+    // A file without tables gets its schema, and WAL, from chancery.
+    std::fs::write(wd.path("empty.db"), b"").unwrap();
+    wd.ok(&["--db", "empty.db", "import", "seed"]);
+    assert_eq!(mode("empty.db"), "wal\n");
+    // A failed import into it leaves it empty.
+    std::fs::write(wd.path("empty2.db"), b"").unwrap();
+    wd.write("bad/sources.csv", "id,title\n,x\n");
+    assert_eq!(wd.run(&["--db", "empty2.db", "import", "bad"]).code, 65);
+    assert_eq!(std::fs::metadata(wd.path("empty2.db")).unwrap().len(), 0);
+}
+
+#[test]
+fn a_refused_table_valued_pragma_prints_nothing() {
+    let wd = Workdir::seeded();
+    wd.fails(
+        &["query", "SELECT * FROM pragma_optimize(65538)"],
+        2,
+        "chancery: refusing PRAGMA optimize = 65538 without --write",
+    );
+}

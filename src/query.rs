@@ -74,31 +74,35 @@ struct Sink<'o> {
     gone: bool,
 }
 
+impl Sink<'_> {
+    /// A broken pipe, for a script that keeps going, means the reader has gone:
+    /// from then on the output is done with, and nothing more is written.
+    fn settle<T>(&mut self, result: io::Result<T>, done: T) -> io::Result<T> {
+        match result {
+            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
 impl io::Write for Sink<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.gone {
             return Ok(buf.len());
         }
-        match self.out.write(buf) {
-            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
-                self.gone = true;
-                Ok(buf.len())
-            }
-            other => other,
-        }
+        let written = self.out.write(buf);
+        self.settle(written, buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
         if self.gone {
             return Ok(());
         }
-        match self.out.flush() {
-            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
-                self.gone = true;
-                Ok(())
-            }
-            other => other,
-        }
+        let flushed = self.out.flush();
+        self.settle(flushed, ())
     }
 }
 

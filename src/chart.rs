@@ -129,6 +129,19 @@ struct Band {
 /// Returns the number of statements drawn.
 pub fn positions(conn: &Connection, chart: &PositionsChart<'_>, out: &Path) -> Result<usize> {
     svg_only(out)?;
+    let mut svg = String::new();
+    let marks = draw_positions(conn, chart, &mut svg)?;
+    write_svg(out, &svg)?;
+    Ok(marks)
+}
+
+/// The SVG is drawn in memory and written in one go, so that a failed write
+/// (a full disk, a missing folder) is an error that names the file.
+fn write_svg(out: &Path, svg: &str) -> Result<()> {
+    std::fs::write(out, svg).map_err(|e| Error::failure(format!("cannot write {}", out.display())).because(e))
+}
+
+fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut String) -> Result<usize> {
     let failed = |e| Error::failure("reading the chart's data").because(e);
     let mut stmt = conn
         .prepare(
@@ -212,7 +225,7 @@ pub fn positions(conn: &Connection, chart: &PositionsChart<'_>, out: &Path) -> R
         .collect::<Result<_>>()?;
 
     let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
-    let root = SVGBackend::new(out, (WIDTH as u32, height as u32)).into_drawing_area();
+    let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(draw_error)?;
     let x =
         |day: i64| LEFT + ((day - first) as f64 / (last - first).max(1) as f64 * (WIDTH - LEFT - RIGHT) as f64) as i32;
@@ -304,8 +317,15 @@ pub struct OutlookRow {
 /// row shaded by its embassy's status, and the reading at the right.
 pub fn outlook(rows: &[OutlookRow], out: &Path) -> Result<usize> {
     svg_only(out)?;
+    let mut svg = String::new();
+    let marks = draw_outlook(rows, &mut svg)?;
+    write_svg(out, &svg)?;
+    Ok(marks)
+}
+
+fn draw_outlook(rows: &[OutlookRow], svg: &mut String) -> Result<usize> {
     let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
-    let root = SVGBackend::new(out, (WIDTH as u32, height as u32)).into_drawing_area();
+    let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(draw_error)?;
     let right = WIDTH - RIGHT - 120;
     let x = |stance: i64| LEFT + 20 + ((stance + 2) as f64 / 4.0 * (right - LEFT - 40) as f64) as i32;

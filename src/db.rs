@@ -147,6 +147,15 @@ fn check_path(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// True when `a` and `b` name one file, through links of either kind.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
 /// Refuse a connection that SQLite could only open read-only, before any work.
 fn check_writable(conn: &Connection, path: &Path) -> Result<()> {
     if conn.is_readonly(rusqlite::MAIN_DB).map_err(|e| sqlite_error(path, e))? {

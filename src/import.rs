@@ -207,6 +207,15 @@ impl Plan {
             }
         }
         plan.files.sort_by_key(|(table, _)| *table); // stable: keeps the order of the arguments
+        // A file read twice would load its rows twice, each the other's duplicate.
+        for (i, (_, path)) in plan.files.iter().enumerate() {
+            if plan.files[..i].iter().any(|(_, earlier)| crate::db::same_file(earlier, path)) {
+                return Err(Error::usage(format!(
+                    "{}: named twice in this import (directly or through its directory); name it once",
+                    path.display()
+                )));
+            }
+        }
         Ok(plan)
     }
 

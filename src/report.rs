@@ -64,6 +64,9 @@ impl Report {
             let comment = comment.trim();
             let at = |problem: &str| format!("{file}:{}: {problem}", i + 1);
             if let Some(rest) = comment.strip_prefix("report:") {
+                if rest.trim().is_empty() {
+                    return Err(at("the `-- report:` line names no report"));
+                }
                 name = Some(rest.trim().to_owned());
             } else if let Some(rest) = comment.strip_prefix("answers:") {
                 description = Some(rest.trim().to_owned());
@@ -90,7 +93,11 @@ impl Report {
                         return Err(at(&format!("parameter type {other:?} is not date or text")));
                     }
                 };
-                params.push(Param { name: param.to_string(), kind, default, description: text.trim().to_owned() });
+                let name = param.to_string();
+                if params.iter().any(|p: &Param| p.name == name) {
+                    return Err(at(&format!("parameter :{name} is declared twice")));
+                }
+                params.push(Param { name, kind, default, description: text.trim().to_owned() });
             }
         }
         let name = name.ok_or_else(|| format!("{file}: no `-- report: NAME` line in the header"))?;
@@ -186,7 +193,13 @@ impl Report {
                 words.push(shell_word(&dot));
             }
         }
-        words.push(shell_word(&format!(".read {}", self.file)));
+        // The dot-command splits its argument at spaces unless it is quoted.
+        let file = if self.file.contains([' ', '\t', '"', '\'', '\\']) {
+            format!("\"{}\"", self.file.replace('\\', "\\\\").replace('"', "\\\""))
+        } else {
+            self.file.clone()
+        };
+        words.push(shell_word(&format!(".read {file}")));
         words.join(" ")
     }
 

@@ -9,6 +9,17 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 
 pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
+    let out = match &which {
+        ChartCommand::Positions(args) => &args.out,
+        ChartCommand::Outlook(args) => &args.out,
+    };
+    if db::same_file(out, &ctx.db) {
+        return Err(Error::usage(format!(
+            "--out {} is the database itself (--db {}); name another file",
+            out.display(),
+            ctx.db.display()
+        )));
+    }
     let mut conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let (out, marks) = match which {
         ChartCommand::Positions(args) => {

@@ -7,6 +7,10 @@ use crate::cli::QueryArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::guard::Mode;
+use crate::interrupt;
+
+/// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
+const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 use crate::query::{self, Query};
 
 pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
@@ -26,7 +30,19 @@ pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
     };
     let access = if args.write { Access::ReadWrite } else { Access::ReadOnlyAsIs };
     let mut conn = db::open_existing(&ctx.db, access)?;
+    if args.write {
+        // Ctrl-C stops a writing script and rolls it back, as it does an import.
+        interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
+        conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested))
+            .map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
+    }
     let mut out = ctx.stdout();
     let query = Query { sql: &sql, params: &args.params, mode };
-    ctx.timed("query", || query::run(&mut conn, &query, &ctx.printer(), &mut out))
+    let result = ctx.timed("query", || query::run(&mut conn, &query, &ctx.printer(), &mut out));
+    match result {
+        Err(_) if interrupt::requested() => {
+            Err(Error::interrupted(format!("interrupted; nothing was written to {}", ctx.db.display())))
+        }
+        other => other,
+    }
 }

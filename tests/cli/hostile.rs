@@ -428,3 +428,104 @@ fn a_refused_table_valued_pragma_prints_nothing() {
         "chancery: refusing PRAGMA optimize = 65538 without --write",
     );
 }
+
+#[test]
+fn ctrl_c_rolls_a_writing_query_back() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let child = wd
+        .command(&[
+            "query",
+            "--write",
+            "CREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 500000000) \
+             SELECT x, randomblob(10) AS b FROM c",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let run: crate::workdir::Run = child.wait_with_output().unwrap().into();
+    assert_eq!((run.code, run.stderr.as_str()), (130, "chancery: interrupted; nothing was written to chancery.db\n"));
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn a_chart_never_overwrites_the_database_and_says_when_it_cannot_write() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    std::os::unix::fs::symlink("chancery.db", wd.path("link.svg")).unwrap();
+    std::fs::hard_link(wd.path("chancery.db"), wd.path("hard.svg")).unwrap();
+    for out in ["link.svg", "hard.svg"] {
+        wd.fails(
+            &["chart", "outlook", "--out", out],
+            2,
+            &format!("chancery: --out {out} is the database itself (--db chancery.db); name another file"),
+        );
+    }
+    assert_eq!(wd.dump("chancery.db"), before);
+    std::os::unix::fs::symlink("/dev/full", wd.path("full.svg")).unwrap();
+    wd.fails(
+        &["chart", "positions", "--out", "full.svg"],
+        1,
+        "chancery: cannot write full.svg: No space left on device (os error 28)",
+    );
+    wd.fails(
+        &["chart", "outlook", "--out", "nodir/x.svg"],
+        1,
+        "chancery: cannot write nodir/x.svg: No such file or directory (os error 2)",
+    );
+}
+
+#[test]
+fn completions_end_quietly_when_their_reader_goes_away() {
+    let wd = Workdir::new();
+    let mut child = wd.command(&["completions", "bash"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 4];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!((child.wait().unwrap().code(), stderr.as_str()), (Some(0), ""));
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let run: crate::workdir::Run = wd.command(&["completions", "zsh"]).stdout(full).output().unwrap().into();
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (1, "chancery: cannot write output: No space left on device (os error 28)\n")
+    );
+}
+
+#[test]
+fn a_file_named_twice_in_one_import_is_refused() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    let message =
+        "chancery: seed/statements.csv: named twice in this import (directly or through its directory); name it once";
+    wd.fails(&["import", "seed/statements.csv", "seed/statements.csv"], 2, message);
+    wd.fails(&["import", "seed", "seed/statements.csv"], 2, message);
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn report_headers_name_their_report_and_declare_each_parameter_once() {
+    let wd = Workdir::seeded();
+    wd.write("my reports/e.sql", "-- report: \n-- answers: x\nSELECT 1\n");
+    wd.write("my reports/d.sql", "-- report: d\n-- answers: x\n-- param :x text: a\n-- param :x date: b\nSELECT :x\n");
+    wd.write("my reports/w.sql", "-- report: w\n-- answers: x\n-- param :p text: a\nSELECT :p AS v\n");
+    let run = wd.run(&["--reports", "my reports", "report", "w", "--param", "p=it's", "--format", "csv"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            0,
+            "v\nit's\n",
+            "chancery: my reports/d.sql:4: parameter :x is declared twice\n\
+             chancery: my reports/e.sql:1: the `-- report:` line names no report\n"
+        )
+    );
+    // The sqlite3 line that --sql prints runs the report from a folder with a space in its name.
+    let sql = wd.ok(&["--reports", "my reports", "report", "w", "--param", "p=it's", "--sql"]);
+    let line = sql.lines().last().unwrap().trim_start_matches("--   ");
+    assert_eq!(line, r#"sqlite3 chancery.db ".param set :p \"'it''s'\"" ".read \"my reports/w.sql\"""#);
+    let run = wd.sqlite3(&["chancery.db", ".param set :p \"'it''s'\"", ".read \"my reports/w.sql\""], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "it's\n"));
+}

@@ -104,13 +104,21 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// A plain-text article
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// Plain-text articles, or directories of them (DIR/articles/*.txt or DIR/*.txt)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
 
-    /// The id of the article's source (its published_on becomes said_on)
+    /// The source id of a single article [default: the file's stem]
     #[arg(long, value_name = "ID")]
-    pub source: String,
+    pub source: Option<String>,
+
+    /// said_on for an article whose source the database does not date
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub published_on: Option<NaiveDate>,
+
+    /// Also write draft actors.csv rows for the speakers the database does not know
+    #[arg(long, value_name = "FILE")]
+    pub new_actors: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod concurrency;
 mod crash;
 mod ecosystem;
 mod export;
+mod extract;
 mod formats;
 mod history;
 mod hostile;

@@ -1,0 +1,790 @@
+//! Who is named where: mentions of the actors the database knows, by name and
+//! alias as whole words, and the people and offices it does not know yet,
+//! drafted from the names and titles that news puts around a speech verb
+//! ("Kazakh Foreign Ministry spokeswoman Aigerim Bekova said").
+
+use super::text::{Article, Span};
+use crate::provenance::normalize_char;
+
+/// An actor as extraction matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub kind: String,
+    /// The name first, then the aliases.
+    pub names: Vec<String>,
+    pub parent: Option<String>,
+    pub role: Option<String>,
+    /// Drafted from this text, not known to the database.
+    pub drafted: bool,
+    /// The name a drafted office goes by in actors.csv ("Foreign Ministry"),
+    /// where `names` holds only what the text printed ("Russia's Foreign Ministry").
+    pub label: Option<String>,
+}
+
+impl Actor {
+    pub fn name(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.names[0])
+    }
+}
+
+/// A mention of an actor in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    pub span: Span,
+    pub actor: usize,
+}
+
+/// How much a kind of actor says about who spoke: a person most, a state least.
+pub fn specificity(kind: &str) -> u8 {
+    match kind {
+        "person" => 5,
+        "office" => 4,
+        "government" | "organization" | "group" => 3,
+        "media" => 2,
+        _ => 1,
+    }
+}
+
+/// Words that are part of a title, never of a name.
+const TITLE_WORDS: &[&str] = &[
+    "acting",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "affairs",
+    "chief",
+    "commander",
+    "commissioner",
+    "counsellor",
+    "defence",
+    "defense",
+    "deputy",
+    "director",
+    "envoy",
+    "first",
+    "foreign",
+    "former",
+    "general",
+    "governor",
+    "head",
+    "interior",
+    "leader",
+    "minister",
+    "ministry",
+    "office",
+    "official",
+    "president",
+    "presidential",
+    "prime",
+    "representative",
+    "secretary",
+    "senior",
+    "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "undersecretary",
+    "vice",
+    "chargé",
+    "charge",
+    "d'affaires",
+    "premier",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "mp",
+    "member",
+    "parliament",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "of",
+    "for",
+    "the",
+    "to",
+    "in",
+    "on",
+    "and",
+    "external",
+    "information",
+    "culture",
+    "trade",
+    "economy",
+    "finance",
+    "education",
+    "health",
+    "justice",
+    "security",
+    "national",
+    "council",
+    "department",
+    "embassy",
+    "mission",
+    "delegation",
+    "kabul",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sheikh",
+    "mullah",
+    "maulvi",
+    "general",
+    "colonel",
+    "said",
+    "says",
+    "correspondent",
+    "reporter",
+    "analyst",
+    "professor",
+    "researcher",
+    "activist",
+    "economist",
+    "exporter",
+    "trader",
+    "lawyer",
+    "editor",
+    "anchor",
+    "presenter",
+    "coordinator",
+    "ambassadors",
+];
+
+/// The nouns of a title that a name follows ("spokeswoman Lan Mei").
+fn is_title_noun(word: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ambassador",
+        "envoy",
+        "president",
+        "correspondent",
+        "reporter",
+        "analyst",
+        "professor",
+        "researcher",
+        "activist",
+        "economist",
+        "exporter",
+        "trader",
+        "lawmaker",
+        "mp",
+        "senator",
+        "governor",
+        "director",
+        "secretary",
+        "representative",
+        "commander",
+        "chief",
+        "editor",
+        "presenter",
+        "anchor",
+        "coordinator",
+        "official",
+        "diplomat",
+        "adviser",
+        "advisor",
+        "deputy",
+        "chairman",
+        "chairwoman",
+        "head",
+        "mayor",
+        "leader",
+        "counsellor",
+        "premier",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+    ];
+    NOUNS.contains(&word.to_lowercase().as_str())
+}
+
+/// Nouns that end the name of an office that can speak.
+const OFFICE_NOUNS: &[&str] =
+    &["ministry", "office", "embassy", "department", "council", "commission", "mission", "secretariat", "consulate"];
+
+/// Words that make a capitalised run the name of a body, not of a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "group",
+    "international",
+    "agency",
+    "news",
+    "organization",
+    "organisation",
+    "council",
+    "committee",
+    "party",
+    "front",
+    "movement",
+    "institute",
+    "university",
+    "bank",
+    "times",
+    "post",
+    "tv",
+    "radio",
+    "press",
+    "network",
+    "foundation",
+    "association",
+    "union",
+    "fund",
+    "program",
+    "programme",
+    "centre",
+    "center",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "review",
+    "courier",
+    "service",
+    "services",
+    "broadcasting",
+    "corporation",
+    "company",
+    "ministry",
+    "office",
+    "embassy",
+    "mission",
+    "forces",
+    "army",
+    "police",
+    "court",
+    "assembly",
+    "parliament",
+];
+
+/// Words that may stand between a subject and its verb ("Sadiq also said on Monday").
+const BETWEEN_NAME_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "has",
+    "had",
+    "have",
+    "was",
+    "once",
+    "earlier",
+    "further",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "repeatedly",
+];
+
+/// Words that start a sentence or a clause and are capitalised for that alone.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "that",
+    "after",
+    "before",
+    "when",
+    "while",
+    "meanwhile",
+    "however",
+    "asked",
+    "speaking",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "according",
+    "both",
+    "also",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "as",
+    "if",
+    "with",
+    "for",
+    "from",
+    "by",
+    "of",
+    "there",
+    "here",
+];
+
+pub struct People {
+    pub actors: Vec<Actor>,
+    /// Mentions of known actors outside quotations, in text order; where two
+    /// overlap, the longer wins.
+    pub mentions: Vec<Mention>,
+    normalized: Vec<char>,
+}
+
+impl People {
+    pub fn new(article: &Article, known: Vec<Actor>) -> People {
+        let normalized: Vec<char> = article.chars.iter().map(|&c| normalize_char(c)).collect();
+        let mut people = People { actors: known, mentions: Vec::new(), normalized };
+        let mut mentions = Vec::new();
+        for (a, actor) in people.actors.iter().enumerate() {
+            for name in &actor.names {
+                let needle: Vec<char> = name.trim().chars().map(normalize_char).collect();
+                for span in people.find_words(&needle) {
+                    if !article.in_quotation(span.start) {
+                        mentions.push(Mention { span, actor: a });
+                    }
+                }
+            }
+        }
+        mentions.retain(|m| people.actors[m.actor].kind != "state" || !inside_a_name(article, m.span));
+        people.mentions = longest_first(mentions);
+        people.draft_titled(article);
+        people
+    }
+
+    /// Draft every person the text introduces with a title ("correspondent
+    /// Farid Noori", "Ambassador Mehmet Yalçın"), so that a later "Noori
+    /// asked" finds them. Only those who speak are kept in the end.
+    fn draft_titled(&mut self, article: &Article) {
+        let all = Span { start: 0, end: article.chars.len() };
+        let known: Vec<Span> =
+            self.mentions.iter().filter(|m| self.actors[m.actor].kind != "state").map(|m| m.span).collect();
+        let ws: Vec<(Span, String)> = words(article, all)
+            .into_iter()
+            .filter(|(at, _)| !article.in_quotation(at.start) && !known.iter().any(|k| k.holds(*at)))
+            .collect();
+        let mut i = 1;
+        while i < ws.len() {
+            let titled = ws[i - 1].0.end + 1 == ws[i].0.start && is_title_noun(&ws[i - 1].1);
+            let (run, end) = name_run(&ws, i);
+            // "Ibraheem Bahiss, an Afghanistan expert at the Crisis Group, ...": a title after a comma.
+            let titled = titled
+                || (run >= 2
+                    && appositive(article, ws[end - 1].0.end).is_some_and(|a| {
+                        a.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| is_title_noun(w) || matches!(w, "expert" | "scholar" | "spokesperson"))
+                    }));
+            if titled && run >= 2 && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>()) {
+                self.draft(article, &ws, i, end);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn is_word_char(&self, i: usize) -> bool {
+        self.normalized.get(i).is_some_and(|c| c.is_alphanumeric())
+    }
+
+    /// Whole-word occurrences of a name: as written, or in any case when it has
+    /// several words ("China's foreign ministry"; but "US" is not "us").
+    fn find_words(&self, needle: &[char]) -> Vec<Span> {
+        let n = needle.len();
+        if n == 0 || n > self.normalized.len() {
+            return Vec::new();
+        }
+        let any_case = needle.contains(&' ');
+        let same = |a: &char, b: &char| a == b || (any_case && a.to_lowercase().eq(b.to_lowercase()));
+        (0..=self.normalized.len() - n)
+            .filter(|&i| self.normalized[i..i + n].iter().zip(needle).all(|(a, b)| same(a, b)))
+            .filter(|&i| (i == 0 || !self.is_word_char(i - 1)) && !self.is_word_char(i + n))
+            .map(|i| Span { start: i, end: i + n })
+            .collect()
+    }
+
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> + '_ {
+        self.mentions.iter().filter(move |m| span.holds(m.span))
+    }
+
+    /// The known state a word of a title ties its holder to: "Chinese", "China's", "Beijing".
+    fn state_of(&self, words: &[String]) -> Option<String> {
+        self.tie(words, &["state"])
+    }
+
+    /// The first actor of one of `kinds` that `words` name ("Chinese",
+    /// "China's", "Taliban", "U.N.").
+    fn tie(&self, words: &[String], kinds: &[&str]) -> Option<String> {
+        words.iter().find_map(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('.');
+            self.actors
+                .iter()
+                .find(|a| kinds.contains(&a.kind.as_str()) && a.names.iter().any(|n| n.trim_end_matches('.') == w))
+                .map(|a| a.id.clone())
+        })
+    }
+
+    /// The speaker that a name or an office standing in `slot` names, drafted
+    /// if the database does not know it: a person for two or more capitalised
+    /// words, an office for a capitalised phrase that ends in an office noun.
+    /// `slot` is where a speech verb's subject stands; the nearest to `near` wins.
+    /// Before a verb, a new name must be its subject: next to the verb, or
+    /// set off from it by an appositive ("Abdul Jawad, acting minister, said").
+    /// After a verb ("said the Greens' spokeswoman, Lena Hofmann") it may
+    /// stand anywhere in the slot.
+    /// Returns the actor and its distance from `near`, in characters.
+    pub fn draft_in(&mut self, article: &Article, slot: Span, near: usize, after: bool) -> Option<(usize, usize)> {
+        // Words of names already known are no new names; a state's name may start an office's.
+        let known: Vec<Span> = self
+            .mentions
+            .iter()
+            .filter(|m| !self.actors[m.actor].drafted && self.actors[m.actor].kind != "state")
+            .map(|m| m.span)
+            .collect();
+        let words: Vec<(Span, String)> =
+            words(article, slot).into_iter().filter(|(at, _)| !known.iter().any(|k| k.holds(*at))).collect();
+        let subject_at = |end: usize| {
+            let gap: String = article.chars[end..near].iter().collect();
+            let gap_words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+            let adjacent = gap_words.clone().all(|w| BETWEEN_NAME_AND_VERB.contains(&w.to_lowercase().as_str()));
+            let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+            after || adjacent || appositive
+        };
+        let mut best: Option<(usize, usize)> = None; // (distance, actor)
+        let mut i = 0;
+        while i < words.len() {
+            let (run, end) = name_run(&words, i);
+            let run_words: Vec<String> = words[i..i + run].iter().map(|(_, w)| w.clone()).collect();
+            // A family name alone ("Lindqvist said") stands for the full name printed earlier.
+            let surname = !TITLE_WORDS.contains(&words[i].1.to_lowercase().as_str());
+            if run == 1
+                && surname
+                && subject_at(words[i].0.end.min(near))
+                && let Some((from, to, all)) = earlier_full_name(article, &words[i])
+                && let Some(actor) = self.draft(article, &all, from, to)
+            {
+                let distance = near.abs_diff(words[i].0.end);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, actor));
+                }
+            }
+            if (run >= 2 || is_office(&run_words)) && subject_at(words[end - 1].0.end.min(near)) {
+                let found = self.draft(article, &words, i, i + run);
+                if let Some(actor) = found {
+                    let span = Span { start: words[i].0.start, end: words[end - 1].0.end };
+                    let distance = if span.end <= near { near - span.end } else { span.start.saturating_sub(near) };
+                    if best.is_none_or(|(d, _)| distance < d) {
+                        best = Some((distance, actor));
+                    }
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        best.map(|(distance, actor)| (actor, distance))
+    }
+
+    /// Draft (or find again) the actor named by `words[from..to]`, with the
+    /// title words around it as its role and the known state they name as its parent.
+    fn draft(&mut self, article: &Article, words: &[(Span, String)], from: usize, to: usize) -> Option<usize> {
+        let name_words: Vec<String> = words[from..to].iter().map(|(_, w)| w.clone()).collect();
+        let title = self.title_before(article, words, from).or_else(|| appositive(article, words[to - 1].0.end));
+        let title: Vec<String> = title.map(|t| t.split(' ').map(String::from).collect()).unwrap_or_default();
+        let office = is_office(&name_words);
+        let (id, name, kind, role, parent);
+        if office {
+            // "Kazakhstan's Foreign Ministry": the country, then the office.
+            let (country, office_words): (Vec<&String>, Vec<&String>) = name_words.iter().partition(|w| {
+                w.ends_with("'s") || w.ends_with("’s") || self.state_of(std::slice::from_ref(*w)).is_some()
+            });
+            let office_name = office_words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
+            let mut ties: Vec<String> = title.clone();
+            ties.extend(country.iter().map(|w| (*w).clone()));
+            parent = self.state_of(&ties);
+            let country_name =
+                country.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect::<Vec<_>>().join(" ");
+            id = match &parent {
+                Some(state) => format!("{}-{}", state.to_lowercase(), slug(&office_name)),
+                None => slug(&format!("{country_name} {office_name}")),
+            };
+            name = office_name;
+            kind = "office";
+            role = None;
+        } else {
+            // A name the database knows is that actor: a person, or no person at all ("New Delhi").
+            // "RFE/RL" and "UNAMA" are no one's name: a name is words in mixed
+            // case, one space apart.
+            let spaced = (from..to - 1).all(|k| article.chars[words[k].0.end] == ' ');
+            if !spaced || !name_words.iter().all(|w| w.chars().any(char::is_lowercase)) {
+                return None;
+            }
+            // "Muttaqi's visit": a possessor, not a speaker.
+            if name_words.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) {
+                return None;
+            }
+            let full = name_words.join(" ");
+            if let Some(known) = self.actors.iter().position(|a| a.names.contains(&full)) {
+                return (self.actors[known].kind == "person").then_some(known);
+            }
+            let organisation = name_words.iter().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
+            if organisation || name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
+                return None;
+            }
+            name = name_words.join(" ");
+            id = slug(&name);
+            kind = "person";
+            parent = self.tie(&title, &["state", "government", "organization"]);
+            role = (!title.is_empty()).then(|| title.join(" "));
+        }
+        if id.is_empty() {
+            return None;
+        }
+        if let Some(existing) = self.actors.iter().position(|a| a.id == id) {
+            return Some(existing);
+        }
+        // A person is named again by one part of the name: the family name,
+        // which comes last in most names news prints and first in Chinese ones.
+        // An office is matched only as printed: a bare "Foreign Ministry" may be anyone's.
+        let (mut names, label) = match kind {
+            "office" => (vec![name_words.join(" ")], Some(name.clone())),
+            _ => (vec![name.clone()], None),
+        };
+        if kind == "person" && name_words.len() >= 2 {
+            names.push(name_words[name_words.len() - 1].clone());
+            names.push(name_words[0].clone());
+        }
+        self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
+        let a = self.actors.len() - 1;
+        // Later mentions of the drafted actor (a surname alone) count as mentions too.
+        let mut found = Vec::new();
+        for n in self.actors[a].names.clone() {
+            let needle: Vec<char> = n.chars().map(normalize_char).collect();
+            found.extend(self.find_words(&needle).into_iter().map(|span| Mention { span, actor: a }));
+        }
+        let mut all = std::mem::take(&mut self.mentions);
+        all.extend(found);
+        self.mentions = longest_first(all);
+        Some(a)
+    }
+}
+
+/// Whether a state's name stands inside a longer name ("Iran International",
+/// "Voice of America", "Afghan Taliban"): a capitalised word that is no title
+/// follows it, or it follows "of" after such a word.
+fn inside_a_name(article: &Article, span: Span) -> bool {
+    let after: String = article.chars[span.end..(span.end + 40).min(article.chars.len())].iter().collect();
+    if after.starts_with(['’', '\'']) {
+        return false; // "Russia's Foreign Ministry": the state's own
+    }
+    let name_word = |w: &str| {
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !TITLE_WORDS.contains(&lower.as_str())
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !matches!(lower.as_str(), "government" | "republic" | "people" | "state" | "foreign")
+    };
+    let following = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    let before: String = article.chars[span.start.saturating_sub(40)..span.start].iter().collect();
+    let words_before: Vec<&str> = before.split_whitespace().collect();
+    let of_name = matches!(words_before.as_slice(), [.., name, "of"] if name_word(name));
+    name_word(following) || of_name
+}
+
+/// Where the text first prints a name of two or three words that ends with
+/// `word` before it: the words of the text, and the run's bounds among them.
+#[allow(clippy::type_complexity)]
+fn earlier_full_name(article: &Article, word: &(Span, String)) -> Option<(usize, usize, Vec<(Span, String)>)> {
+    let all = words(article, Span { start: 0, end: word.0.start });
+    (1..all.len()).find_map(|k| {
+        if all[k].1 != word.1 || article.in_quotation(all[k].0.start) {
+            return None;
+        }
+        let from = (k.saturating_sub(2)..k).find(|&f| name_run(&all, f).1 > k)?;
+        Some((from, k + 1, all.clone()))
+    })
+}
+
+impl People {
+    /// The title printed right before a name ("Pakistani customs official",
+    /// "Taliban deputy spokesman"): back from the name over title words and
+    /// the words that qualify them, to a comma, "the" or a verb.
+    fn title_before(&self, article: &Article, words: &[(Span, String)], from: usize) -> Option<String> {
+        if from == 0 || !is_title_word(&words[from - 1].1, self) {
+            return None;
+        }
+        let gap_before = |k: usize| article.chars[words[k - 1].0.end..words[k].0.start].iter().collect::<String>();
+        // "Germany's special representative for Afghanistan, Markus Feldner":
+        // the title may stand before a comma.
+        if !matches!(gap_before(from).trim(), "" | ",") {
+            return None;
+        }
+        let mut t = from - 1;
+        while t > 0 && from - t < 8 {
+            let lower = words[t - 1].1.to_lowercase();
+            let stop = matches!(
+                lower.as_str(),
+                "the" | "a" | "an" | "and" | "but" | "with" | "by" | "to" | "as" | "that" | "who" | "met" | "on" | "at"
+            ) || super::attribution::SPEECH_VERBS.contains(&lower.as_str());
+            if !gap_before(t).trim().is_empty() || stop {
+                break;
+            }
+            t -= 1;
+        }
+        Some(words[t..from].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// An appositive after a name: ", deputy head of the Afghan delegation,".
+fn appositive(article: &Article, after: usize) -> Option<String> {
+    let rest: String = article.chars[after..].iter().take(160).collect();
+    let inner = rest.strip_prefix(", ")?;
+    let end = inner.find([',', '.', ';', '“', '"', '('])?;
+    let phrase = inner[..end].trim();
+    let phrase = ["the ", "a ", "an "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
+    let words = phrase.split_whitespace().count();
+    (1..=10).contains(&words).then(|| phrase.to_owned())
+}
+
+fn longest_first(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in mentions {
+        if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// The words of a span (letters, digits, hyphens and apostrophes), with where each stands.
+pub fn words(article: &Article, within: Span) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut i = within.start;
+    while i < within.end {
+        let c = article.chars[i];
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < within.end
+                && (article.chars[i].is_alphanumeric()
+                    || (matches!(article.chars[i], '-' | '\'' | '’' | '.')
+                        && article.chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())))
+            {
+                i += 1;
+            }
+            out.push((Span { start, end: i }, article.chars[start..i].iter().collect()));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// How many words from `i` make a run of capitalised name words, and where it ends.
+fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
+    let mut j = i;
+    let mut run = 0;
+    while j < words.len() {
+        let w = &words[j].1;
+        let capital = w.chars().next().is_some_and(char::is_uppercase)
+            || ["al-", "el-", "bin", "ibn", "de", "van", "von", "ul"].iter().any(|p| w.starts_with(p)) && run > 0;
+        let lower = w.to_lowercase();
+        let shouted = w.chars().filter(|c| c.is_alphabetic()).count() > 3 && !w.chars().any(char::is_lowercase);
+        if !capital || shouted || NOT_NAMES.contains(&lower.as_str()) {
+            break;
+        }
+        // Title words end a person's name, but belong to an office's.
+        if TITLE_WORDS.contains(&lower.as_str()) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 {
+            break;
+        }
+        // The gap between two words of a name is one space ("RFE/RL" is no name).
+        if j > i && words[j].0.start != words[j - 1].0.end + 1 {
+            break;
+        }
+        run += 1;
+        j += 1;
+        // An office goes on through "of" or "for": "Ministry of Foreign Affairs".
+        let office = OFFICE_NOUNS.contains(&lower.as_str());
+        if office
+            && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || w == "in")
+            && words.get(j + 1).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            run += 1;
+            j += 1;
+        }
+    }
+    (run, j)
+}
+
+fn is_office(words: &[String]) -> bool {
+    words.len() >= 2 && words.iter().skip(1).any(|w| OFFICE_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
+fn is_title_word(word: &str, people: &People) -> bool {
+    let lower = word.to_lowercase();
+    (TITLE_WORDS.contains(&lower.as_str()) && !matches!(lower.as_str(), "the" | "said" | "says"))
+        || people.state_of(&[word.to_owned()]).is_some()
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+/// An id from a name: lowercase ASCII, words joined by hyphens ("Ayşe Demir" → `ayse-demir`).
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_marks() {
+        assert_eq!(slug("Ayşe Demir"), "ayse-demir");
+        assert_eq!(slug("Majed al-Hamad"), "majed-al-hamad");
+        assert_eq!(slug("O’Neill"), "o-neill");
+    }
+}

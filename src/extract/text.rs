@@ -1,0 +1,527 @@
+//! An article cut into the pieces attribution reads: quotations (across line
+//! breaks and paragraphs, nested marks inside them), lines that stand alone
+//! (headline, standfirst, dateline, caption, credit), and sentences. Sentence
+//! boundaries come from Unicode's rules (UAX #29, `unicode-segmentation`);
+//! news needs three corrections on top: a full stop after an abbreviation or
+//! an initial ends nothing, a boundary inside a quotation is not the
+//! sentence's, and “...?” he asked is one sentence.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn contains(&self, i: usize) -> bool {
+        self.start <= i && i < self.end
+    }
+
+    pub fn holds(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A sentence of running text.
+    Sentence,
+    /// A line with no final punctuation (headline, dateline, caption, credit):
+    /// its own unit, which never lends a subject to what follows.
+    Line,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub span: Span,
+    pub kind: UnitKind,
+}
+
+/// A quotation: one span between its marks, or several when it runs over
+/// paragraphs (each continuing paragraph opens with a mark, the last closes).
+#[derive(Debug, Clone)]
+pub struct Quotation {
+    /// The text between the marks, per paragraph.
+    pub parts: Vec<Span>,
+    /// From the first opening mark to the last closing one.
+    pub outer: Span,
+}
+
+pub struct Article {
+    pub chars: Vec<char>,
+    pub quotations: Vec<Quotation>,
+    pub units: Vec<Unit>,
+}
+
+/// Top-level opening marks and the marks that close them. Single marks (‘…’)
+/// are not among them: ’ is also the apostrophe; inside a quotation they nest.
+fn closing_mark(open: char) -> Option<&'static [char]> {
+    match open {
+        // A curly opening mark closed by a straight one is a typing slip, not a new quotation.
+        '“' => Some(&['”', '"']),
+        '"' => Some(&['"']),
+        '«' => Some(&['»']),
+        '„' => Some(&['“', '”']),
+        _ => None,
+    }
+}
+
+pub fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '"' | '»' | '“')
+}
+
+/// Words whose full stop does not end a sentence: titles, months, and other
+/// abbreviations that news writes before more of the same sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen", "rep",
+    "amb", "st", "jr", "sr", "no", "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "vs", "fig", "art", "para", "e.g", "i.e", "a.m", "p.m",
+];
+
+/// Words that begin a new sentence after an abbreviation written with full
+/// stops ("... imposed by the U.S. The Taliban ..."), where a name would not.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "after",
+    "before",
+    "when",
+    "while",
+    "meanwhile",
+    "however",
+    "there",
+];
+
+impl Article {
+    pub fn new(text: &str) -> Article {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
+        let chars: Vec<char> = text.chars().collect();
+        let quotations = quotations(&chars);
+        let mut article = Article { chars, quotations, units: Vec::new() };
+        article.units = article.cut_units();
+        article
+    }
+
+    #[cfg(test)]
+    pub fn slice(&self, span: Span) -> String {
+        self.chars[span.start..span.end].iter().collect()
+    }
+
+    /// Text with line breaks and runs of spaces read as one space.
+    pub fn flat(&self, span: Span) -> String {
+        let mut out = String::new();
+        for &c in &self.chars[span.start..span.end] {
+            if c.is_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out.trim().to_owned()
+    }
+
+    /// The quotation's words, as a `quote` row holds them: its paragraphs
+    /// joined, without the comma or full stop that the style puts inside the
+    /// closing mark (a question mark, an exclamation mark and an ellipsis stay).
+    pub fn quote_text(&self, q: &Quotation) -> String {
+        let parts: Vec<String> = q.parts.iter().map(|&p| self.flat(p)).filter(|p| !p.is_empty()).collect();
+        let mut text = parts.join(" ");
+        if text.ends_with([',', ';', ':']) || (text.ends_with('.') && !text.ends_with("..")) {
+            text.pop();
+        }
+        text.trim_end().to_owned()
+    }
+
+    pub fn in_quotation(&self, i: usize) -> bool {
+        self.quotations.iter().any(|q| q.parts.iter().any(|p| p.contains(i)))
+    }
+
+    /// Paragraphs, then in each the lines that stand alone and the sentences.
+    fn cut_units(&self) -> Vec<Unit> {
+        let mut units = Vec::new();
+        for paragraph in self.paragraphs() {
+            let mut rest = paragraph.start;
+            // Lines with no final punctuation, each its own unit, up to the first
+            // line that runs on.
+            for line in self.lines(paragraph) {
+                if line.start < rest || !self.stands_alone(line, paragraph) {
+                    break;
+                }
+                units.push(Unit { span: line, kind: UnitKind::Line });
+                rest = line.end;
+            }
+            let mut body = Span { start: rest, end: paragraph.end };
+            if let Some(dateline) = self.dateline(body) {
+                units.push(Unit { span: self.trimmed(dateline), kind: UnitKind::Line });
+                body.start = dateline.end;
+            }
+            // Lines that stand alone after the text (a caption, a credit).
+            let mut tail = Vec::new();
+            for line in self.lines(body).into_iter().rev() {
+                if line.start <= body.start || !self.stands_alone(line, paragraph) {
+                    break;
+                }
+                tail.push(Unit { span: line, kind: UnitKind::Line });
+                body.end = line.start;
+            }
+            units.extend(self.sentences(body).into_iter().map(|span| Unit { span, kind: UnitKind::Sentence }));
+            units.extend(tail.into_iter().rev());
+        }
+        units.retain(|u| self.chars[u.span.start..u.span.end].iter().any(|c| !c.is_whitespace()));
+        units
+    }
+
+    fn paragraphs(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < self.chars.len() {
+            if self.chars[i] == '\n' {
+                let mut j = i + 1;
+                while j < self.chars.len() && self.chars[j] != '\n' && self.chars[j].is_whitespace() {
+                    j += 1;
+                }
+                if j < self.chars.len() && self.chars[j] == '\n' {
+                    out.push(Span { start, end: i });
+                    start = j + 1;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out.push(Span { start, end: self.chars.len() });
+        out.into_iter().map(|s| self.trimmed(s)).filter(|s| s.start < s.end).collect()
+    }
+
+    fn trimmed(&self, mut span: Span) -> Span {
+        while span.start < span.end && self.chars[span.start].is_whitespace() {
+            span.start += 1;
+        }
+        while span.end > span.start && self.chars[span.end - 1].is_whitespace() {
+            span.end -= 1;
+        }
+        span
+    }
+
+    fn lines(&self, within: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = within.start;
+        for i in within.start..within.end {
+            if self.chars[i] == '\n' {
+                out.push(self.trimmed(Span { start, end: i }));
+                start = i + 1;
+            }
+        }
+        out.push(self.trimmed(Span { start, end: within.end }));
+        out.into_iter().filter(|s| s.start < s.end).collect()
+    }
+
+    /// A line with no final punctuation that is not the middle of a quotation
+    /// or of a sentence broken across lines: a whole paragraph, or followed by
+    /// a line that starts afresh (a capital, a digit, a mark, a bracket).
+    fn stands_alone(&self, line: Span, paragraph: Span) -> bool {
+        // The last character before any closing marks and brackets.
+        let mut end = line.end;
+        while end > line.start + 1
+            && (is_closing_mark(self.chars[end - 1]) || matches!(self.chars[end - 1], '’' | '›' | ')' | '\''))
+        {
+            end -= 1;
+        }
+        let ends = matches!(self.chars[end - 1], '.' | '!' | '?' | '…' | ':' | ';' | ',');
+        let bracketed = self.chars[line.end - 1] == ')' && self.chars[line.start] == '(';
+        if ends && !bracketed {
+            return false;
+        }
+        if self.in_quotation(line.end - 1) && !self.in_quotation(line.start) {
+            return false;
+        }
+        if line.end >= paragraph.end {
+            return true;
+        }
+        let next = (line.end..paragraph.end).map(|i| self.chars[i]).find(|c| !c.is_whitespace());
+        next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“\"«„(—–-•*".contains(c))
+    }
+
+    /// `KABUL, Aug 16 (Reuters) -` at the start of a paragraph: a place in
+    /// capitals, perhaps a date and an agency, then a dash.
+    fn dateline(&self, body: Span) -> Option<Span> {
+        let head: String = self.chars[body.start..body.end.min(body.start + 80)].iter().collect();
+        let first = head.split(|c: char| !c.is_alphabetic()).next()?;
+        if first.chars().count() < 3 || first.chars().any(|c| !c.is_uppercase()) {
+            return None;
+        }
+        let dash =
+            [" - ", " -- ", " — ", " – ", " —", "— "].iter().filter_map(|d| head.find(d).map(|at| (at, d))).min()?;
+        let before = &head[..dash.0];
+        if before.contains(['“', '"', '.']) && !before.contains('(') && before.matches('.').count() > 1 {
+            return None;
+        }
+        let len = head[..dash.0 + dash.1.len()].chars().count();
+        Some(Span { start: body.start, end: body.start + len })
+    }
+
+    /// Sentences of running text, by UAX #29 and the three corrections.
+    fn sentences(&self, body: Span) -> Vec<Span> {
+        if body.start >= body.end {
+            return Vec::new();
+        }
+        let text: String = self.chars[body.start..body.end].iter().collect();
+        // Character offsets of UAX #29's boundaries.
+        let mut bounds = Vec::new();
+        let mut chars_before = 0;
+        let mut last_byte = 0;
+        for (byte, _) in text.split_sentence_bound_indices() {
+            chars_before += text[last_byte..byte].chars().count();
+            last_byte = byte;
+            if byte > 0 {
+                bounds.push(body.start + chars_before);
+            }
+        }
+        bounds.retain(|&b| self.is_boundary(b));
+        let mut out = Vec::new();
+        let mut start = body.start;
+        for b in bounds.into_iter().chain([body.end]) {
+            let span = self.trimmed(Span { start, end: b });
+            if span.start < span.end {
+                out.push(span);
+            }
+            start = b;
+        }
+        out
+    }
+
+    /// Whether a UAX #29 boundary before character `b` ends a sentence in news.
+    fn is_boundary(&self, b: usize) -> bool {
+        // The last visible character before the boundary, and what follows.
+        let mut end = b;
+        while end > 0 && self.chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let next = (b..self.chars.len()).map(|i| self.chars[i]).find(|c| !c.is_whitespace());
+        // Inside a quotation (not at its end), a sentence of the quotation is
+        // not a sentence of the text around it.
+        if end > 0 && self.in_quotation(end - 1) && self.in_quotation(b.min(self.chars.len() - 1)) {
+            return false;
+        }
+        // “Why?” he asked; “We will see,” she said: the sentence goes on.
+        if next.is_some_and(|c| c.is_lowercase()) {
+            return false;
+        }
+        let mut stop = end;
+        while stop > 0 && (is_closing_mark(self.chars[stop - 1]) || self.chars[stop - 1] == ')') {
+            stop -= 1;
+        }
+        // “...?” Noori asked. — a short attribution after a quotation is its sentence's end.
+        if stop < end && self.attribution_follows(b) {
+            return false;
+        }
+        if stop == 0 || self.chars[stop - 1] != '.' {
+            return true;
+        }
+        // The word before the full stop.
+        let mut w = stop - 1;
+        while w > 0 && (self.chars[w - 1].is_alphanumeric() || self.chars[w - 1] == '.') {
+            w -= 1;
+        }
+        let word: String = self.chars[w..stop - 1].iter().collect::<String>().to_lowercase();
+        let single_initial = word.chars().count() == 1 && self.chars[w].is_uppercase();
+        if single_initial || ABBREVIATIONS.contains(&word.as_str()) {
+            return false;
+        }
+        // U.S., U.N.: a sentence ends there only when a sentence plainly begins.
+        if word.contains('.') {
+            let following: String = (b..self.chars.len())
+                .map(|i| self.chars[i])
+                .skip_while(|c| c.is_whitespace())
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            return SENTENCE_STARTERS.contains(&following.to_lowercase().as_str());
+        }
+        true
+    }
+}
+
+impl Article {
+    /// Whether the text from `b` to the next full stop is a short attribution
+    /// ("Noori asked.", "said Lin Weidong, the spokesman.").
+    fn attribution_follows(&self, b: usize) -> bool {
+        let rest: String = self.chars[b..]
+            .iter()
+            .take_while(|c| !matches!(c, '.' | '!' | '?' | '“' | '"' | '«' | '„' | '\n'))
+            .collect();
+        let words: Vec<String> =
+            rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        words.len() <= 6
+            && !words.iter().any(|w| w == "that")
+            && words.iter().take(3).any(|w| super::attribution::SPEECH_VERBS.contains(&w.as_str()))
+    }
+}
+
+/// Every top-level quotation. An unclosed quotation ends with its paragraph,
+/// unless the next paragraph opens with the same mark: then it runs on.
+fn quotations(chars: &[char]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match &mut open {
+            None => {
+                if closing_mark(c).is_some() && opens_here(chars, i) {
+                    open = Some((i + 1, c, Vec::new(), i));
+                }
+            }
+            Some((start, mark, parts, outer)) => {
+                let closes = closing_mark(*mark).expect("an opening mark");
+                if closes.contains(&c) && !(c == '"' && *mark == '"' && !closes_here(chars, i)) {
+                    parts.push(Span { start: *start, end: i });
+                    out.push(Quotation { parts: std::mem::take(parts), outer: Span { start: *outer, end: i + 1 } });
+                    open = None;
+                } else if c == '\n' && paragraph_break(chars, i) {
+                    // A new paragraph that opens with the same mark continues the quotation.
+                    let next = (i..chars.len()).find(|&j| !chars[j].is_whitespace());
+                    match next {
+                        Some(j) if chars[j] == *mark => {
+                            parts.push(Span { start: *start, end: i });
+                            *start = j + 1;
+                            i = j + 1;
+                            continue;
+                        }
+                        // A page that broke a paragraph inside a quotation: it goes on
+                        // when the next paragraph closes it before it opens another.
+                        Some(j) if *mark != '"' && closes_in_paragraph(chars, j, closes, *mark) => {
+                            parts.push(Span { start: *start, end: i });
+                            *start = j;
+                            i = j;
+                            continue;
+                        }
+                        _ => open = None,
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out.retain(|q| q.parts.iter().any(|p| chars[p.start..p.end].iter().any(|c| c.is_alphanumeric())));
+    out
+}
+
+/// Whether the paragraph from `from` has a closing mark before an opening one.
+fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char) -> bool {
+    for i in from..chars.len() {
+        if chars[i] == '\n' && paragraph_break(chars, i) {
+            return false;
+        }
+        if chars[i] == open && !closes.contains(&open) {
+            return false;
+        }
+        if closes.contains(&chars[i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A straight mark opens a quotation at the start of a word, not after one (5'10").
+fn opens_here(chars: &[char], i: usize) -> bool {
+    chars[i] != '"' || i == 0 || !chars[i - 1].is_alphanumeric() || chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+}
+
+/// A straight mark closes at the end of a word (or of its punctuation).
+fn closes_here(chars: &[char], i: usize) -> bool {
+    i > 0 && !chars[i - 1].is_whitespace()
+}
+
+fn paragraph_break(chars: &[char], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < chars.len() && chars[j] != '\n' && chars[j].is_whitespace() {
+        j += 1;
+    }
+    j < chars.len() && chars[j] == '\n'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let a = Article::new(text);
+        a.units.iter().map(|u| format!("{:?}: {}", u.kind, a.slice(u.span))).collect()
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_closing_mark_ends_the_sentence() {
+        assert_eq!(
+            sentences("“Our ties will grow.” The minister added that he was pleased."),
+            ["Sentence: “Our ties will grow.”", "Sentence: The minister added that he was pleased."]
+        );
+        assert_eq!(
+            sentences("“Why?” he asked. “Because,” she said."),
+            ["Sentence: “Why?” he asked.", "Sentence: “Because,” she said."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_end_nothing() {
+        assert_eq!(
+            sentences(
+                "Mr. Sadiq met Dr. A. Rahman on Nov. 15 in the U.S. embassy. Aid rose 3.5 per cent. Sanctions by the U.S. The envoy left."
+            ),
+            [
+                "Sentence: Mr. Sadiq met Dr. A. Rahman on Nov. 15 in the U.S. embassy.",
+                "Sentence: Aid rose 3.5 per cent.",
+                "Sentence: Sanctions by the U.S.",
+                "Sentence: The envoy left."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_datelines_and_credits_are_lines_of_their_own() {
+        assert_eq!(
+            sentences(
+                "Khan says Kabul talks went well\n(Photo/Reuters)\n\nKABUL, Aug 16 (Reuters) - The envoy spoke. He left.\nCaption: the envoy in Kabul"
+            ),
+            [
+                "Line: Khan says Kabul talks went well",
+                "Line: (Photo/Reuters)",
+                "Line: KABUL, Aug 16 (Reuters) -",
+                "Sentence: The envoy spoke.",
+                "Sentence: He left.",
+                "Line: Caption: the envoy in Kabul"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_run_over_paragraphs_and_nest() {
+        let a = Article::new("“We are ready,\n\n“and we will ‘talk’.”\n\n„Ja“, sagte er. «Non»");
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["We are ready, and we will ‘talk’", "Ja", "Non"]);
+    }
+}

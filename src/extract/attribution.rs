@@ -238,8 +238,9 @@ const ROLE_NOUNS: &[&str] = &[
     "communiqué",
 ];
 
-/// Words that may stand between a subject and its verb ("he also said").
-const BETWEEN: &[&str] = &[
+/// Words that may stand between a subject and its verb ("he also said",
+/// "Sadiq on Monday said").
+pub(super) const BETWEEN: &[&str] = &[
     "also",
     "later",
     "then",
@@ -252,7 +253,16 @@ const BETWEEN: &[&str] = &[
     "was",
     "once",
     "earlier",
-    "further",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
 ];
 
 /// A speech verb found in the text.

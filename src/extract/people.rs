@@ -264,32 +264,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
-/// Words that may stand between a subject and its verb ("Sadiq also said on Monday").
-const BETWEEN_NAME_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "has",
-    "had",
-    "have",
-    "was",
-    "once",
-    "earlier",
-    "further",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "repeatedly",
-];
-
 /// Words that start a sentence or a clause and are capitalised for that alone.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -480,7 +454,7 @@ impl People {
         let subject_at = |end: usize| {
             let gap: String = article.chars[end..near].iter().collect();
             let gap_words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            let adjacent = gap_words.clone().all(|w| BETWEEN_NAME_AND_VERB.contains(&w.to_lowercase().as_str()));
+            let adjacent = gap_words.clone().all(|w| super::attribution::BETWEEN.contains(&w.to_lowercase().as_str()));
             let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
             after || adjacent || appositive
         };

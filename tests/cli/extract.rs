@@ -187,6 +187,20 @@ fn drafted_actors_import_with_the_statements_on_a_fresh_database() {
         wd.read("a/new.csv"),
         "id,name,kind,iso3,parent,role,aliases,wikidata\nlan-mei,Lan Mei,person,,,Chinese Foreign Ministry spokeswoman,,\n"
     );
+    // A database with no actors at all drafts the same.
+    wd.ok(&["--db", "empty.db", "init"]);
+    let run = wd.run(&[
+        "--db",
+        "empty.db",
+        "extract",
+        "a/articles/kz.txt",
+        "--published-on",
+        "2024-05-02",
+        "--new-actors",
+        "a/new2.csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(wd.read("a/new2.csv"), wd.read("a/new.csv"));
     // With China known, the drafts name it as the parent.
     wd.ok(&["import", "a/actors.csv", "a/sources.csv"]);
     std::fs::create_dir_all(wd.path("b")).unwrap();

@@ -82,6 +82,13 @@ fn known_actors(conn: &Connection) -> Result<Vec<Actor>> {
 }
 
 pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
+    if let Some(path) = args.new_actors.as_deref().filter(|p| db::same_file(p, &ctx.db)) {
+        return Err(Error::usage(format!(
+            "--new-actors {} is the database itself (--db {}); name another file",
+            path.display(),
+            ctx.db.display()
+        )));
+    }
     let articles = articles(&args)?;
     // Without a database there is nobody known yet: every speaker is drafted.
     let conn = if ctx.db.exists() { Some(db::open_existing(&ctx.db, Access::ReadOnly)?) } else { None };

@@ -482,6 +482,18 @@ fn a_chart_never_overwrites_the_database_and_says_when_it_cannot_write() {
 }
 
 #[test]
+fn extract_never_overwrites_the_database_with_its_drafts() {
+    let wd = Workdir::seeded();
+    let before = wd.dump("chancery.db");
+    wd.fails(
+        &["extract", "seed/articles/five-countries.txt", "--new-actors", "chancery.db"],
+        2,
+        "chancery: --new-actors chancery.db is the database itself (--db chancery.db); name another file",
+    );
+    assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
 fn completions_end_quietly_when_their_reader_goes_away() {
     let wd = Workdir::new();
     let mut child = wd.command(&["completions", "bash"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();

@@ -13,6 +13,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension};
 use crate::error::{Error, Result};
 use crate::provenance::Bodies;
 use crate::strict_csv::{MAX_HEADER_BYTES, StrictReader, quoting_error};
+use crate::suggest::did_you_mean;
 
 /// The tables an import fills, in the order they must load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -959,7 +960,10 @@ impl<'c> Loader<'c> {
         for (file, line, parent) in &self.parents {
             if !stmt.exists([parent]).map_err(failed)? {
                 let path = &self.plan.files[*file].1;
-                return Err(Error::data(format!("{}:{line}: parent: no actor \"{parent}\"", path.display())));
+                let mut ids = self.conn.prepare("SELECT id FROM actors").map_err(failed)?;
+                let ids: Vec<String> = ids.query_map([], |r| r.get(0)).and_then(|r| r.collect()).map_err(failed)?;
+                let hint = did_you_mean(parent, ids.iter().map(String::as_str));
+                return Err(Error::data(format!("{}:{line}: parent: no actor \"{parent}\"{hint}", path.display())));
             }
         }
         Ok(())
@@ -1059,14 +1063,17 @@ impl<'c> Loader<'c> {
                 Err(field_error(name, format!("\"{value}\" is not one of {}", allowed.join(", "))))
             }
             Check::Source if self.sources.contains(value) => Ok(()),
-            Check::Source => Err(field_error(name, format!("no source \"{value}\""))),
+            Check::Source => Err(field_error(
+                name,
+                format!("no source \"{value}\"{}", did_you_mean(value, self.sources.iter().map(String::as_str))),
+            )),
             Check::Parent => Ok(()),
             Check::Actor if self.actors.contains_key(value) => Ok(()),
-            Check::Actor => Err(field_error(name, format!("no actor \"{value}\""))),
+            Check::Actor => Err(field_error(name, self.no_actor(value))),
             Check::State => match self.actors.get(value) {
                 Some(actor) if actor.is_state => Ok(()),
                 Some(_) => Err(field_error(name, format!("actor \"{value}\" is not of kind state"))),
-                None => Err(field_error(name, format!("no actor \"{value}\""))),
+                None => Err(field_error(name, self.no_actor(value))),
             },
         }
     }
@@ -1128,6 +1135,11 @@ impl<'c> Loader<'c> {
                 ),
             )),
         }
+    }
+
+    /// "no actor \"boris-jonson\" (did you mean \"boris-johnson\"?)"
+    fn no_actor(&self, value: &str) -> String {
+        format!("no actor \"{value}\"{}", did_you_mean(value, self.actors.keys().map(String::as_str)))
     }
 
     /// The top of an actor's parent chain: the state or organisation it speaks for.

@@ -21,3 +21,4 @@ pub mod query;
 pub mod report;
 pub mod search;
 pub mod strict_csv;
+pub mod suggest;

@@ -23,6 +23,9 @@ pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
     let mut conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
     let (out, marks) = match which {
         ChartCommand::Positions(args) => {
+            if let Some(topic) = &args.topic {
+                crate::suggest::check(&conn, crate::suggest::Filter::Topic, topic)?;
+            }
             let spec = PositionsChart {
                 topic: args.topic.as_deref(),
                 since: args.since.map(|d| d.to_string()),

@@ -11,6 +11,7 @@ use crate::cli::ReportArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::output::Timed;
+use crate::suggest::{self, Filter};
 
 pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
     let Some(name) = &args.name else {
@@ -46,6 +47,12 @@ pub fn run(args: ReportArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     let mut conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    // A filter that names nothing is a typo to fix, not an empty table.
+    for (name, value) in &given {
+        if let Some(filter) = Filter::of_param(name.trim_start_matches(':')) {
+            suggest::check(&conn, filter, value)?;
+        }
+    }
     let mut writer = ctx.printer().writer(out);
     if !ctx.timing {
         return report.run(&mut conn, &bindings, writer.as_mut());

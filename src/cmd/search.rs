@@ -5,9 +5,15 @@ use crate::cli::SearchArgs;
 use crate::db::{self, Access};
 use crate::error::Result;
 use crate::search::{self, Search};
+use crate::suggest::{self, Filter};
 
 pub fn run(args: SearchArgs, ctx: &Ctx) -> Result<()> {
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    for (filter, value) in [(Filter::Topic, &args.topic), (Filter::Actor, &args.actor)] {
+        if let Some(value) = value {
+            suggest::check(&conn, filter, value)?;
+        }
+    }
     let search = Search {
         query: &args.query,
         limit: args.limit,

@@ -12,6 +12,9 @@ use crate::provenance;
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<()> {
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;
+    if let Some(source) = &args.source {
+        crate::suggest::check(&conn, crate::suggest::Filter::Source, source)?;
+    }
     let found = provenance::verify(&conn, args.source.as_deref())?;
     let mut writer = ctx.printer().writer(ctx.stdout());
     let columns = ["statement", "source", "status", "quote_start", "quote_end", "sentence"];

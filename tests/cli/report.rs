@@ -249,7 +249,46 @@ fn report_errors() {
 fn parameters_are_bound_never_spliced_into_sql() {
     let wd = Workdir::seeded();
     let before = wd.dump("chancery.db");
-    let out = wd.ok(&["report", "timeline", "--actor", "'; DROP TABLE actors; --", "--format", "csv"]);
-    assert_eq!(out, "id,said_on,speaker,position_of,topic,stance,label,kind,quote,source\n");
+    // A filter value is bound when it is checked: it names no actor.
+    wd.fails(
+        &["report", "timeline", "--actor", "'; DROP TABLE actors; --", "--format", "csv"],
+        2,
+        "chancery: no actor \"'; DROP TABLE actors; --\"",
+    );
+    // And any parameter is bound when the report runs.
+    wd.write("mine/who.sql", "-- report: who\n-- answers: is this an actor\n-- param :who text: an id\nSELECT count(*) AS n FROM actors WHERE id = :who\n");
+    let out =
+        wd.ok(&["--reports", "mine", "report", "who", "--param", "who='; DROP TABLE actors; --", "--format", "csv"]);
+    assert_eq!(out, "n\n0\n");
     assert_eq!(wd.dump("chancery.db"), before);
+}
+
+#[test]
+fn a_filter_that_names_nothing_says_what_was_meant() {
+    let wd = Workdir::seeded();
+    wd.fails(
+        &["report", "positions", "--topic", "recogniton"],
+        2,
+        "chancery: no topic \"recogniton\" (did you mean \"recognition\"?)",
+    );
+    wd.fails(&["report", "timeline", "--actor", "rus"], 2, "chancery: no actor \"rus\" (did you mean \"RUS\"?)");
+    wd.fails(
+        &["verify", "--source", "five-countrys"],
+        2,
+        "chancery: no source \"five-countrys\" (did you mean \"five-countries\"?)",
+    );
+    wd.fails(
+        &["search", "women", "--actor", "boris-jonson"],
+        2,
+        "chancery: no actor \"boris-jonson\" (did you mean \"boris-johnson\"?)",
+    );
+    wd.fails(
+        &["chart", "positions", "--topic", "rigths", "--out", "x.svg"],
+        2,
+        "chancery: no topic \"rigths\" (did you mean \"rights\"?)",
+    );
+    assert!(!wd.exists("x.svg"));
+    // A filter that exists but has no rows in the dates still prints an empty result.
+    let out = wd.ok(&["report", "timeline", "--actor", "RUS", "--since", "2030-01-01", "--format", "csv"]);
+    assert_eq!(out, "id,said_on,speaker,position_of,topic,stance,label,kind,quote,source\n");
 }

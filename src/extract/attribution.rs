@@ -394,8 +394,14 @@ impl Passage {
                     && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
                 || (matches!(noun, "diplomat" | "official" | "delegate") && actor.kind == "person")
-                || (matches!(noun, "statement" | "readout" | "communique" | "communiqué")
-                    && matches!(actor.kind.as_str(), "office" | "government" | "organization"))
+        };
+        // A statement is whoever spoke last's, of any kind.
+        let document = matches!(noun, "statement" | "readout" | "communique" | "communiqué");
+        if document && current.is_some() {
+            return current;
+        }
+        let fits = |a: usize| {
+            fits(a) || (document && matches!(people.actors[a].kind.as_str(), "office" | "government" | "organization"))
         };
         if let Some(current) = current.filter(|&c| fits(c)) {
             return Some(current);
@@ -557,7 +563,7 @@ impl Passage {
         }
         // "the (Russian) envoy", "their spokesman": a determiner within three words.
         let determiner = ws[..k].iter().rev().take(3).any(|(_, w)| {
-            matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "his" | "her")
+            matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "his" | "her" | "this" | "that")
                 || w.ends_with("'s")
                 || w.ends_with("’s")
         });
@@ -566,8 +572,14 @@ impl Passage {
         }
         // "the Taliban foreign ministry": the body the role belongs to is named in it.
         let from = ws[k.saturating_sub(3)..k].first().map_or(at.start, |(s, _)| s.start);
+        // (Only for an institution: "the Taliban foreign ministry official" is a person.)
+        let institution = matches!(
+            lower.as_str(),
+            "ministry" | "office" | "embassy" | "government" | "department" | "mission" | "agency"
+        );
         let body = people
             .mentions_in(Span { start: from, end: at.start })
+            .filter(|_| institution)
             .find(|m| matches!(people.actors[m.actor].kind.as_str(), "government" | "organization" | "group"));
         if let Some(body) = body {
             return Some(Who::Actor(body.actor));
@@ -594,6 +606,16 @@ fn first_phrase(article: &Article, span: Span) -> Span {
     while end < span.end {
         let c = article.chars[end];
         if matches!(c, ',' | '.' | ';' | ':' | '“' | '"' | '«' | '„' | '(') && seen {
+            // "quoted Russia's ambassador to the U.N., Wesley Nebenzia, as saying": on to "as".
+            let rest: String = article.chars[end..span.end].iter().collect();
+            let to_as = rest.find(" as ").map(|k| &rest[..k]);
+            if c == ',' && to_as.is_some_and(|before| !before.contains(['.', ';', '“', '"'])) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if seen && article.chars[end..].starts_with(&[' ', 'a', 's', ' ']) {
             break;
         }
         seen |= c.is_alphanumeric();

@@ -382,8 +382,19 @@ impl People {
                         a.split(|c: char| !c.is_alphanumeric())
                             .any(|w| is_title_noun(w) || matches!(w, "expert" | "scholar" | "spokesperson"))
                     }));
-            if titled && run >= 2 && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>()) {
-                self.draft(article, &ws, i, end);
+            // "Ms. Otunbayeva": an honorific names a person by one word too.
+            let honorific = ws[i - 1].0.end + 2 == ws[i].0.start
+                && matches!(ws[i - 1].1.to_lowercase().as_str(), "mr" | "ms" | "mrs" | "dr" | "prof");
+            let least = if honorific { 1 } else { 2 };
+            if (titled || honorific)
+                && run >= least
+                && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>())
+            {
+                // "Ms. Haugland" is Ingrid Haugland when the text prints her name in full.
+                match full_name_before(article, &ws[i], article.chars.len()).filter(|_| run == 1) {
+                    Some((from, to, all)) => self.draft(article, &all, from, to),
+                    None => self.draft(article, &ws, i, end),
+                };
                 i = end;
             } else {
                 i += 1;
@@ -465,11 +476,16 @@ impl People {
             let run_words: Vec<String> = words[i..i + run].iter().map(|(_, w)| w.clone()).collect();
             // A family name alone ("Lindqvist said") stands for the full name printed earlier.
             let surname = !TITLE_WORDS.contains(&words[i].1.to_lowercase().as_str());
+            // "Zhao said", with no full name printed before: a person known by one name.
             if run == 1
                 && surname
                 && subject_at(words[i].0.end.min(near))
-                && let Some((from, to, all)) = earlier_full_name(article, &words[i])
-                && let Some(actor) = self.draft(article, &all, from, to)
+                && let Some(actor) = match earlier_full_name(article, &words[i]) {
+                    Some((from, to, all)) => self.draft(article, &all, from, to),
+                    // One name alone only right next to the verb: "Zhao said", "said Zhao".
+                    None if next_to(article, words[i].0, near) => self.draft(article, &words, i, i + 1),
+                    None => None,
+                }
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -521,6 +537,16 @@ impl People {
             role = None;
         } else {
             // A name the database knows is that actor: a person, or no person at all ("New Delhi").
+            // A name of one word must be one: not a place or body the text names
+            // elsewhere as such, nor a word of titles or organisations.
+            if name_words.len() == 1 {
+                let lower = name_words[0].to_lowercase();
+                let plain = !ORGANISATION_WORDS.contains(&lower.as_str()) && !NOT_NAMES.contains(&lower.as_str());
+                if !plain || self.tie(&name_words, &["state", "government", "organization", "media", "group"]).is_some()
+                {
+                    return None;
+                }
+            }
             // "RFE/RL" and "UNAMA" are no one's name: a name is words in mixed
             // case, one space apart.
             let spaced = (from..to - 1).all(|k| article.chars[words[k].0.end] == ' ');
@@ -604,7 +630,17 @@ fn inside_a_name(article: &Article, span: Span) -> bool {
 /// `word` before it: the words of the text, and the run's bounds among them.
 #[allow(clippy::type_complexity)]
 fn earlier_full_name(article: &Article, word: &(Span, String)) -> Option<(usize, usize, Vec<(Span, String)>)> {
-    let all = words(article, Span { start: 0, end: word.0.start });
+    full_name_before(article, word, word.0.start)
+}
+
+/// The same, anywhere in the text before `end`.
+#[allow(clippy::type_complexity)]
+fn full_name_before(
+    article: &Article,
+    word: &(Span, String),
+    end: usize,
+) -> Option<(usize, usize, Vec<(Span, String)>)> {
+    let all = words(article, Span { start: 0, end });
     (1..all.len()).find_map(|k| {
         if all[k].1 != word.1 || article.in_quotation(all[k].0.start) {
             return None;
@@ -653,6 +689,14 @@ fn appositive(article: &Article, after: usize) -> Option<String> {
     let phrase = ["the ", "a ", "an "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
     let words = phrase.split_whitespace().count();
     (1..=10).contains(&words).then(|| phrase.to_owned())
+}
+
+/// Whether only spaces and adverbs ("also", "on Monday") lie between `word` and `near`.
+fn next_to(article: &Article, word: Span, near: usize) -> bool {
+    let (from, to) = if word.end <= near { (word.end, near) } else { (near, word.start) };
+    let gap: String = article.chars[from..to].iter().collect();
+    !gap.contains([',', ';', ':', '(', '“', '"'])
+        && gap.split_whitespace().all(|w| super::attribution::BETWEEN.contains(&w.to_lowercase().as_str()))
 }
 
 fn longest_first(mut mentions: Vec<Mention>) -> Vec<Mention> {

@@ -376,9 +376,13 @@ impl Passage {
             };
             return match self.current {
                 Some(Who::Nobody) => None,
-                Some(Who::Actor(_)) => {
-                    self.speakers.iter().rev().copied().find(|&a| kinds.contains(&people.actors[a].kind.as_str()))
-                }
+                Some(Who::Actor(_)) => self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&a| kinds.contains(&people.actors[a].kind.as_str()))
+                    .or_else(|| earlier(kinds).map(|m| m.actor)),
                 None => earlier(kinds).map(|m| m.actor),
             };
         };

@@ -473,6 +473,19 @@ impl People {
         let mut i = 0;
         while i < words.len() {
             let (run, end) = name_run(&words, i);
+            // "the UNAMA said", "tweeted UNAMA": an acronym next to the verb is a body that speaks.
+            let acronym = &words[i].1;
+            let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+            if (3..=8).contains(&letters)
+                && acronym.chars().all(|c| c.is_ascii_uppercase())
+                && next_to(article, words[i].0, near)
+                && let Some(actor) = self.draft_acronym(acronym)
+            {
+                let distance = near.abs_diff(words[i].0.end);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, actor));
+                }
+            }
             let run_words: Vec<String> = words[i..i + run].iter().map(|(_, w)| w.clone()).collect();
             // A family name alone ("Lindqvist said") stands for the full name printed earlier.
             let surname = !TITLE_WORDS.contains(&words[i].1.to_lowercase().as_str());
@@ -507,6 +520,25 @@ impl People {
             }
         }
         best.map(|(distance, actor)| (actor, distance))
+    }
+
+    /// Draft (or find again) a body known by its acronym ("UNAMA").
+    fn draft_acronym(&mut self, acronym: &str) -> Option<usize> {
+        let id = slug(acronym);
+        if let Some(known) = self.actors.iter().position(|a| a.id == id || a.names.iter().any(|n| n == acronym)) {
+            return Some(known);
+        }
+        let names = vec![acronym.to_owned()];
+        self.actors.push(Actor {
+            id,
+            kind: "organization".into(),
+            names,
+            parent: None,
+            role: None,
+            drafted: true,
+            label: None,
+        });
+        Some(self.actors.len() - 1)
     }
 
     /// Draft (or find again) the actor named by `words[from..to]`, with the

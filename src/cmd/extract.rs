@@ -151,8 +151,10 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
             if !drafted.iter().any(|d: &Actor| d.id == actor.id) {
                 let longest = actor.names.iter().max_by_key(|n| n.len()).cloned().unwrap_or_default();
                 let mut names = vec![longest.clone()];
+                // A short family name ("Khan") is too many people's to carry over.
                 if actor.kind == "person" {
-                    names.extend(longest.rsplit(' ').next().filter(|family| *family != longest).map(String::from));
+                    let family = longest.rsplit(' ').next().filter(|f| *f != longest && f.chars().count() >= 6);
+                    names.extend(family.map(String::from));
                 }
                 known.push(Actor { drafted: false, names, ..actor.clone() });
                 drafted.push(actor);

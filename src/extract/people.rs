@@ -495,8 +495,14 @@ impl People {
                 && subject_at(words[i].0.end.min(near))
                 && let Some(actor) = match earlier_full_name(article, &words[i]) {
                     Some((from, to, all)) => self.draft(article, &all, from, to),
-                    // One name alone only right next to the verb: "Zhao said", "said Zhao".
-                    None if next_to(article, words[i].0, near) => self.draft(article, &words, i, i + 1),
+                    // One name alone only right next to the verb ("Zhao said", "said
+                    // Zhao"), and not the first word of a name the text knows ("Hafiz
+                    // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
+                    None if next_to(article, words[i].0, near)
+                        && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1) =>
+                    {
+                        self.draft(article, &words, i, i + 1)
+                    }
                     None => None,
                 }
             {

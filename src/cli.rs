@@ -89,10 +89,21 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page of chancery or of one subcommand (roff), or write them all
+    Man(ManArgs),
     /// Print a Datasette metadata file serving every report as a canned query
     DatasetteMetadata,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (`chart positions` for a nested one) [default: chancery's own]
+    #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+    pub subcommand: Vec<String>,
+
+    /// Write chancery.1 and one chancery-SUBCOMMAND.1 per subcommand into DIR (made if missing)
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! Writing the database back out in exactly the import format, so that
 //! `import(export(db))` rebuilds the same tables: the four CSV files, and each
-//! source's body as `articles/<id>.txt`.
+//! source's body as `articles/<id>.txt` (or, when an article file cannot carry
+//! it as it is, in a `body` column of sources.csv).
 
 use std::path::Path;
 
@@ -38,11 +39,24 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
     }
     std::fs::create_dir_all(dir).map_err(io_error(dir))?;
 
+    // Bodies go to articles/, one file each, rather than into a CSV column;
+    // except a body that an article file cannot carry as it is (one with a CR,
+    // or a leading byte-order mark, which reading an article normalises): such
+    // bodies go into a `body` column of sources.csv, which exists only then.
+    const IN_CSV: &str = "instr(body, char(13)) > 0 OR substr(body, 1, 1) = char(65279)";
+    let some_in_csv: bool = conn
+        .query_row(&format!("SELECT EXISTS (SELECT 1 FROM sources WHERE {IN_CSV})"), [], |r| r.get(0))
+        .map_err(sql_error)?;
     let mut written = Vec::new();
     for table in Table::ALL {
-        // Bodies go to articles/, one file each, rather than into a CSV column.
-        let columns: Vec<String> =
-            table.export_columns().filter(|c| !(table == Table::Sources && c.as_str() == "body")).collect();
+        let columns: Vec<String> = table
+            .export_columns()
+            .filter_map(|c| match (table == Table::Sources && c.as_str() == "body", some_in_csv) {
+                (false, _) => Some(c),
+                (true, false) => None,
+                (true, true) => Some(format!("CASE WHEN {IN_CSV} THEN body END AS body")),
+            })
+            .collect();
         let path = dir.join(format!("{table}.csv"));
         let file = std::fs::File::create(&path).map_err(io_error(&path))?;
         // Insertion order, so that a re-import gives the rows the same rowids.
@@ -61,6 +75,9 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Written> {
     let mut rows = stmt.query([]).map_err(sql_error)?;
     while let Some(row) = rows.next().map_err(sql_error)? {
         let (id, body): (String, String) = (row.get(0).map_err(sql_error)?, row.get(1).map_err(sql_error)?);
+        if !crate::import::survives_as_article(&body) {
+            continue;
+        }
         std::fs::create_dir_all(&articles).map_err(io_error(&articles))?;
         let path = articles.join(format!("{id}.txt"));
         std::fs::write(&path, body).map_err(io_error(&path))?;

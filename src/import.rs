@@ -1258,7 +1258,9 @@ pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
     Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
-/// An article's text: UTF-8, not empty, at most [`MAX_ARTICLE_BYTES`].
+/// An article's text: UTF-8, not empty, at most [`MAX_ARTICLE_BYTES`]; without
+/// a leading byte-order mark, and with CRLF and lone CR line breaks as LF (see
+/// [`normalize_article`]).
 pub fn read_article(path: &Path) -> Result<String> {
     let bytes = read_bounded(path, MAX_ARTICLE_BYTES)
         .map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?
@@ -1266,13 +1268,38 @@ pub fn read_article(path: &Path) -> Result<String> {
     if bytes.is_empty() {
         return Err(Error::data(format!("{}: the file is empty; an article holds its source's text", path.display())));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         Error::data(format!(
             "{}: not UTF-8 text (byte {} is invalid); save it as UTF-8",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })
+    })?;
+    let text = normalize_article(text);
+    if text.is_empty() {
+        return Err(Error::data(format!("{}: the file is empty; an article holds its source's text", path.display())));
+    }
+    Ok(text)
+}
+
+/// An article's text as it is stored: a leading byte-order mark (U+FEFF, which
+/// editors on Windows write) dropped, and CRLF and lone CR line breaks written
+/// as LF, so that the body and the offsets of its quotes do not depend on the
+/// editor that saved the file.
+pub fn normalize_article(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Whether an article file holding `body` imports as exactly `body`.
+pub fn survives_as_article(body: &str) -> bool {
+    !body.starts_with('\u{feff}') && !body.contains('\r')
 }
 
 /// A CSV reading error as one line: where, and what to fix. `header` names the fields.

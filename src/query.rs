@@ -19,7 +19,12 @@ pub struct Query<'a> {
 }
 
 /// Run `query` against `conn`, printing each statement that returns columns.
-pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn io::Write) -> Result<()> {
+/// Returns, once the script has committed, how many rows each statement that
+/// may write (every one but a read: SELECT, a reading pragma) changed, in
+/// order, as SQLite's `changes()` counts them: rows inserted, updated or
+/// deleted by the statement itself, not by its triggers or foreign-key actions;
+/// 0 for DDL.
+pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mut dyn io::Write) -> Result<Vec<u64>> {
     check_distinct(query.params)?;
     let mut used = vec![false; query.params.len()];
     let guard = Guard::install(conn, query.mode)?;
@@ -42,11 +47,16 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
     // the sqlite3 shell: once the reader has gone, rows go nowhere and the
     // script runs on. A read just stops.
     let mut sink = Sink { out, keep_going: query.mode != Mode::Read, gone: false };
+    let mut changes = Vec::new();
     let result = (|| {
         let mut batch = Batch::new(&tx, query.sql);
         while let Some(mut stmt) = batch.next().map_err(|e| guard.error(e))? {
             mark_used(&stmt, query.params, &mut used);
             bind(&mut stmt, query.params).map_err(|e| guard.error(e))?;
+            // changes() keeps the count of the last INSERT, UPDATE or DELETE
+            // through DDL; total_changes() not moving tells that none ran.
+            let before = tx.total_changes();
+            let writes = !stmt.readonly();
             if stmt.column_count() > 0 {
                 let mut writer = printer.writer(&mut sink);
                 output::write_statement(&mut stmt, writer.as_mut()).map_err(|e| match e {
@@ -56,6 +66,9 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
             } else {
                 stmt.raw_execute().map_err(|e| guard.error(e))?;
             }
+            if writes {
+                changes.push(if tx.total_changes() == before { 0 } else { tx.changes() });
+            }
         }
         check_used(query.params, &used)
     })();
@@ -63,7 +76,8 @@ pub fn run(conn: &mut Connection, query: &Query<'_>, printer: &Printer, out: &mu
     guard.own(|| {
         result?;
         tx.commit().map_err(|e| guard.error(e))
-    })
+    })?;
+    Ok(changes)
 }
 
 /// Where a query's rows go: `out` until its reader goes away; then, for a

@@ -350,7 +350,7 @@ impl Report {
     /// The SQL must be one statement that SQLite can prepare against the schema,
     /// using only declared parameters.
     fn check(&self, schema: &Connection) -> Result<(), String> {
-        let stmt = schema.prepare(&self.sql).map_err(|e| format!("{}: {e}", self.file))?;
+        let stmt = schema.prepare(&self.sql).map_err(|e| self.prepare_problem(&e))?;
         for i in 1..=stmt.parameter_count() {
             let name = stmt.parameter_name(i).unwrap_or("?");
             if !name.starts_with(':') || self.param(&name[1..]).is_none() {
@@ -363,6 +363,36 @@ impl Report {
         }
         Ok(())
     }
+
+    /// Why the SQL does not prepare, as `file:line: SQLite's message`: the line
+    /// where SQLite's error offset falls, else the first line (after the header)
+    /// that holds the name SQLite's message quotes, else no line.
+    fn prepare_problem(&self, e: &rusqlite::Error) -> String {
+        let (message, offset) = match e {
+            rusqlite::Error::SqlInputError { msg, offset, .. } => (msg.clone(), usize::try_from(*offset).ok()),
+            other => (other.to_string(), None),
+        };
+        let line = offset
+            .filter(|&o| o <= self.sql.len())
+            .map(|o| self.sql.as_bytes()[..o].iter().filter(|&&b| b == b'\n').count() + 1)
+            .or_else(|| {
+                let token = named_token(&message)?;
+                self.sql.lines().position(|l| !l.starts_with("--") && l.contains(token)).map(|l| l + 1)
+            });
+        match line {
+            Some(line) => format!("{}:{line}: {message}", self.file),
+            None => format!("{}: {message}", self.file),
+        }
+    }
+}
+
+/// The name an SQLite error message is about: `no such column: x`, `near "x": syntax error`.
+fn named_token(message: &str) -> Option<&str> {
+    let token = match message.strip_prefix("near \"") {
+        Some(rest) => rest.split_once("\":")?.0,
+        None => message.rsplit_once(": ")?.1,
+    };
+    (!token.is_empty()).then_some(token)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! `chancery completions SHELL` and `chancery man`: generated from the one clap
-//! definition, so they never disagree with the command line.
+//! `chancery completions SHELL`: generated from the one clap definition, so it
+//! never disagrees with the command line (as `chancery man` in man.rs).
 
 use std::io::Write;
 
@@ -16,12 +16,5 @@ pub fn run(shell: clap_complete::Shell, ctx: &Ctx) -> Result<()> {
     clap_complete::generate(shell, &mut Cli::command(), "chancery", &mut script);
     let mut out = ctx.stdout();
     out.write_all(&script).and_then(|()| out.flush()).map_err(Error::output)?;
-    Ok(())
-}
-
-pub fn man(ctx: &Ctx) -> Result<()> {
-    let mut out = ctx.stdout();
-    clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(Error::output)?;
-    out.flush().map_err(Error::output)?;
     Ok(())
 }

@@ -18,6 +18,7 @@ mod export;
 mod extract;
 mod import;
 mod init;
+mod man;
 mod query;
 mod report;
 mod schema;
@@ -110,7 +111,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Chart(which) => chart::run(which, &ctx),
         Command::Schema => schema::run(&ctx),
         Command::Completions { shell } => completions::run(shell, &ctx),
-        Command::Man => completions::man(&ctx),
+        Command::Man(args) => man::run(args, &ctx),
         Command::DatasetteMetadata => datasette::run(&ctx),
     }
 }

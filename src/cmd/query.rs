@@ -1,6 +1,6 @@
 //! `chancery query SQL`: ad hoc SQL against the database, read-only unless --write.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use super::Ctx;
 use crate::cli::QueryArgs;
@@ -38,7 +38,24 @@ pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
     }
     let mut out = ctx.stdout();
     let query = Query { sql: &sql, params: &args.params, mode };
-    let result = ctx.timed("query", || query::run(&mut conn, &query, &ctx.printer(), &mut out));
+    let result = ctx.timed("query", || {
+        let changes = query::run(&mut conn, &query, &ctx.printer(), &mut out)?;
+        // What sqlite3's `.changes on` says, once the script has committed: a
+        // line per statement that may write, after the rows on stdout (whose
+        // reader may have gone: the write stands, and so do these lines).
+        if changes.is_empty() {
+            return Ok(());
+        }
+        match out.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            flushed => flushed.map_err(Error::output)?,
+        }
+        let mut err = std::io::stderr().lock();
+        for n in changes {
+            writeln!(err, "changes: {n}").map_err(Error::output)?;
+        }
+        Ok(())
+    });
     match result {
         Err(_) if interrupt::requested() => {
             Err(Error::interrupted(format!("interrupted; nothing was written to {}", ctx.db.display())))

@@ -12,6 +12,7 @@ mod formats;
 mod history;
 mod hostile;
 mod import;
+mod loose_ends;
 mod misc;
 mod properties;
 mod provenance;

@@ -79,6 +79,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Full-text search over quotes, summaries and speakers' names
     Search(SearchArgs),
+    /// Two coders' agreement on the same statements: per field, Krippendorff's alpha
+    Agree(AgreeArgs),
     /// Draw a chart as SVG
     #[command(subcommand)]
     Chart(ChartCommand),
@@ -130,6 +132,19 @@ pub struct ExtractArgs {
     /// Also write draft actors.csv rows for the speakers the database does not know
     #[arg(long, value_name = "FILE")]
     pub new_actors: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// The first coder's statements.csv (or a directory holding it)
+    pub a: PathBuf,
+
+    /// The second coder's statements.csv (or a directory holding it)
+    pub b: PathBuf,
+
+    /// List each statement and field where the two differ, side by side
+    #[arg(long)]
+    pub disagreements: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! from CSV into one SQLite database and answered with canned reports. The binary
 //! is a thin shell around these modules; tests reach them here.
 
+pub mod agree;
 pub mod chart;
 pub mod check;
 pub mod cli;

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
 use crate::report::Catalog;
 
+mod agree;
 mod chart;
 mod check;
 mod completions;
@@ -108,6 +109,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Verify(args) => verify::run(args, &ctx),
         Command::Extract(args) => extract::run(args, &ctx),
         Command::Search(args) => search::run(args, &ctx),
+        Command::Agree(args) => agree::run(args, &ctx),
         Command::Chart(which) => chart::run(which, &ctx),
         Command::Schema => schema::run(&ctx),
         Command::Completions { shell } => completions::run(shell, &ctx),

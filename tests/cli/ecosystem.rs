@@ -154,11 +154,7 @@ fn datasette_serves_every_report_with_the_same_rows() {
     wd.write("metadata.json", &metadata.stdout);
 
     // Datasette from PyPI in a throwaway virtual environment (.ci/run makes sure Python is there).
-    let venv = wd.path("venv");
-    let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().expect("python3, for Datasette");
-    assert!(made.success());
-    let pip = Command::new(venv.join("bin/pip")).args(["install", "--quiet", "datasette"]).status().unwrap();
-    assert!(pip.success(), "pip install datasette");
+    let venv = wd.venv(&["datasette"]);
 
     let mut checks: Vec<(String, Vec<&str>)> = Vec::new();
     for report in db["queries"].as_object().unwrap().keys() {

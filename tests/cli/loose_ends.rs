@@ -16,6 +16,7 @@ fn man_writes_a_page_per_subcommand_and_prints_any_one() {
     assert_eq!(
         written,
         [
+            "chancery-agree.1",
             "chancery-chart-outlook.1",
             "chancery-chart-positions.1",
             "chancery-chart.1",
@@ -77,7 +78,7 @@ fn man_writes_a_page_per_subcommand_and_prints_any_one() {
         &["man", "imprt"],
         2,
         "chancery: man: no subcommand \"imprt\" (the subcommands are init, import, report, query, export, \
-         check, verify, extract, search, chart, schema, completions, man, datasette-metadata)",
+         check, verify, extract, search, agree, chart, schema, completions, man, datasette-metadata)",
     );
     wd.fails(
         &["man", "chart", "pie"],

@@ -1,6 +1,7 @@
 //! Tests of the `chancery` binary: one module per command, each test in its own
 //! temporary directory, with exact outputs and exit codes.
 
+mod agree;
 mod bad;
 mod chart;
 mod concurrency;

@@ -185,6 +185,17 @@ impl Workdir {
         out
     }
 
+    /// A throwaway Python virtual environment in this directory with `packages`
+    /// from PyPI (.ci/run makes sure Python and venv are there); its path.
+    pub fn venv(&self, packages: &[&str]) -> PathBuf {
+        let venv = self.path("venv");
+        let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().expect("python3, for a venv");
+        assert!(made.success(), "python3 -m venv");
+        let pip = Command::new(venv.join("bin/pip")).args(["install", "--quiet"]).args(packages).status().unwrap();
+        assert!(pip.success(), "pip install {packages:?}");
+        venv
+    }
+
     pub fn exists(&self, relative: &str) -> bool {
         self.path(relative).exists()
     }

@@ -81,6 +81,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Two coders' agreement on the same statements: per field, Krippendorff's alpha
     Agree(AgreeArgs),
+    /// A row's revisions, oldest first: what each update changed, and its withdrawal
+    History(HistoryArgs),
     /// Draw a chart as SVG
     #[command(subcommand)]
     Chart(ChartCommand),
@@ -132,6 +134,12 @@ pub struct ExtractArgs {
     /// Also write draft actors.csv rows for the speakers the database does not know
     #[arg(long, value_name = "FILE")]
     pub new_actors: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The id of a source, actor, statement or embassy record
+    pub id: String,
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +236,11 @@ pub struct ImportArgs {
     /// Check everything, write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Also withdraw (delete) the rows of each table the files cover that the
+    /// files no longer hold
+    #[arg(long)]
+    pub sync: bool,
 
     /// No progress bar and no counts
     #[arg(long, short)]

@@ -110,7 +110,16 @@ mod tests {
         let names: Vec<&str> = notes.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(
             names,
-            ["stance_scale", "sources", "actors", "statements", "latest_positions", "statement_counts", "embassies"]
+            [
+                "stance_scale",
+                "sources",
+                "actors",
+                "statements",
+                "latest_positions",
+                "statement_counts",
+                "embassies",
+                "revisions"
+            ]
         );
     }
 }

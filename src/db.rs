@@ -30,6 +30,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration { sql: include_str!("../migrations/0004_performance.sql"), then: Some(finish_rewritten_checks) },
     // 4 -> 5: latest_positions copies what positions prints, statement_counts, and an index of assessments.
     Migration { sql: include_str!("../migrations/0005_report_tables.sql"), then: None },
+    // 5 -> 6: revisions, the rows as they were before each update and delete.
+    Migration { sql: include_str!("../migrations/0006_revisions.sql"), then: None },
 ];
 
 /// The end of migration 4's in-place rewrite of CHECK constraints: a new

@@ -173,6 +173,8 @@ const EMBASSIES: &[Column] = &[
 /// What one import call will read, resolved from the paths on the command line.
 #[derive(Debug, Default)]
 pub struct Plan {
+    /// Withdraw (delete) the rows of each table the files cover that the files no longer hold.
+    pub sync: bool,
     /// CSV files in load order: by table, then in the order they were named.
     files: Vec<(Table, PathBuf)>,
     /// `articles/<source id>.txt` files, by source id.
@@ -269,6 +271,8 @@ pub struct Counts {
     pub inserted: u64,
     pub updated: u64,
     pub unchanged: u64,
+    /// Rows in the database but not in the files, deleted by `--sync`.
+    pub withdrawn: u64,
 }
 
 pub type Summary = Vec<(Table, Counts)>;
@@ -277,7 +281,7 @@ pub type Summary = Vec<(Table, Counts)>;
 /// with deferred foreign keys (parents may come later in actors.csv). On error
 /// the caller rolls back.
 pub fn load(conn: &Connection, plan: &Plan) -> Result<Summary> {
-    load_with_progress(conn, plan, &NoProgress)
+    load_with_progress(conn, plan, &NoProgress).map(|(summary, _)| summary)
 }
 
 /// Told how an import is getting on, for a progress bar.
@@ -304,7 +308,10 @@ impl Plan {
     }
 }
 
-pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progress) -> Result<Summary> {
+/// The rows `--sync` withdrew, by table and id.
+pub type Withdrawn = Vec<(Table, String)>;
+
+pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progress) -> Result<(Summary, Withdrawn)> {
     let mut loader = Loader::new(conn, plan, progress);
     let mut summary = Vec::new();
     for table in Table::ALL {
@@ -338,10 +345,12 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
             Table::Embassies => {}
         }
         let inserted = count(conn, table)? - before;
-        summary.push((table, Counts { inserted, updated: changed - inserted, unchanged: rows - changed }));
+        summary
+            .push((table, Counts { inserted, updated: changed - inserted, unchanged: rows - changed, withdrawn: 0 }));
     }
+    let withdrawn = if plan.sync { loader.withdraw(&mut summary)? } else { Vec::new() };
     refresh_statistics(conn, &summary, progress)?;
-    Ok(summary)
+    Ok((summary, withdrawn))
 }
 
 /// Work set aside while an empty table loads and done once after its last row.
@@ -612,6 +621,8 @@ struct Loader<'c> {
     /// much. A hash seen before sends the import back to the files for the first
     /// line with that id (see `Loader::duplicate`).
     seen: HashSet<u64>,
+    /// With --sync: the ids each table's files hold.
+    kept: HashMap<Table, HashSet<String>>,
     sources: HashSet<String>,
     actors: HashMap<String, ActorInfo>,
     /// Article texts used by a sources.csv row; the rest update existing sources.
@@ -647,6 +658,7 @@ impl<'c> Loader<'c> {
             done: (0, 0),
             bulk: false,
             seen: HashSet::new(),
+            kept: HashMap::new(),
             sources: HashSet::new(),
             actors: HashMap::new(),
             articles_used: HashSet::new(),
@@ -816,6 +828,9 @@ impl<'c> Loader<'c> {
                 }
             }
             let id = values[0].clone().unwrap_or_default();
+            if self.plan.sync {
+                self.kept.entry(table).or_default().insert(id.clone());
+            }
             if !self.bulk
                 && !self.seen.insert(id_hash(&id))
                 && let Some(error) = self.duplicate(table, &id, file_index, line)?
@@ -886,6 +901,61 @@ impl<'c> Loader<'c> {
         self.done.1 += rows;
         self.progress.advance(self.done.0, self.done.1);
         Ok((rows, changed))
+    }
+
+    /// `--sync`: delete the rows of each table the files cover that are not in
+    /// them, children before parents. A row still referred to by a row that
+    /// stays is an input error naming that row.
+    fn withdraw(&self, summary: &mut Summary) -> Result<Withdrawn> {
+        let failed = |e| Error::failure("withdrawing rows").because(e);
+        let mut withdrawn = Vec::new();
+        for table in Table::ALL.iter().rev() {
+            if !self.plan.files.iter().any(|(t, _)| t == table) {
+                continue;
+            }
+            let kept = self.kept.get(table);
+            let mut stmt = self.conn.prepare(&format!("SELECT id FROM {table} ORDER BY rowid")).map_err(failed)?;
+            let ids: Vec<String> = stmt.query_map([], |r| r.get(0)).and_then(|r| r.collect()).map_err(failed)?;
+            let gone: Vec<String> = ids.into_iter().filter(|id| kept.is_none_or(|k| !k.contains(id))).collect();
+            let mut delete = self.conn.prepare(&format!("DELETE FROM {table} WHERE id = ?1")).map_err(failed)?;
+            for id in &gone {
+                delete.execute([id]).map_err(failed)?;
+            }
+            if let Some((_, counts)) = summary.iter_mut().find(|(t, _)| t == table) {
+                counts.withdrawn = gone.len() as u64;
+            }
+            withdrawn.extend(gone.into_iter().map(|id| (*table, id)));
+        }
+        // A withdrawn row that a remaining row still names.
+        let orphan: Option<(String, String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT c.\"table\", c.rowid, c.parent, k.\"from\" FROM pragma_foreign_key_check AS c
+                 JOIN pragma_foreign_key_list(c.\"table\") AS k ON k.id = c.fkid
+                 WHERE c.parent <> 'stance_scale' LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.to_string(), r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(failed)?;
+        if let Some((child, rowid, parent, column)) = orphan {
+            let (id, value): (String, String) = self
+                .conn
+                .query_row(&format!("SELECT id, \"{column}\" FROM \"{child}\" WHERE rowid = ?1"), [&rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map_err(failed)?;
+            let singular =
+                |t: &str| if t == "embassies" { "embassy".to_owned() } else { t.trim_end_matches('s').to_owned() };
+            return Err(Error::data(format!(
+                "--sync would withdraw {} \"{value}\", which {} \"{id}\" still names ({column}); withdraw that {} too, or keep the {}",
+                singular(&parent),
+                singular(&child),
+                singular(&child),
+                singular(&parent)
+            )));
+        }
+        Ok(withdrawn)
     }
 
     /// The error for `id` at `line` of file `file` when an earlier row of this

@@ -20,6 +20,7 @@ pub mod output;
 pub mod provenance;
 pub mod query;
 pub mod report;
+pub mod revisions;
 pub mod search;
 pub mod strict_csv;
 pub mod suggest;

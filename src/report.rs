@@ -23,6 +23,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("changes", include_str!("../reports/changes.sql")),
     ("disputes", include_str!("../reports/disputes.sql")),
     ("representation", include_str!("../reports/representation.sql")),
+    ("revisions", include_str!("../reports/revisions.sql")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,6 +429,7 @@ mod tests {
             "as_of" | "until" => "2022-01-01",
             "since" => "2021-01-01",
             "host" => "AFG",
+            "table" => "statements",
             other => panic!("report {} has a parameter {other} this test does not know", report.name),
         };
         report.params.iter().map(|p| (p.name.clone(), value(&p.name).to_owned())).collect()
@@ -466,7 +468,7 @@ mod tests {
             }
         }
         // actors reads the counts the schema's triggers keep, not the statements.
-        assert_eq!(small_only, ["actors"], "reports that read no large table");
+        assert_eq!(small_only, ["actors", "revisions"], "reports that read no large table");
     }
 
     #[test]

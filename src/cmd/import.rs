@@ -97,7 +97,8 @@ const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
-    let plan = Plan::from_paths(&args.paths)?;
+    let mut plan = Plan::from_paths(&args.paths)?;
+    plan.sync = args.sync;
     if args.dry_run {
         // Creating the schema in an empty file, or upgrading an older database,
         // would write; a dry run asks for that to be done first.
@@ -126,7 +127,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     if let Some(bar) = &watch.bar {
         bar.bar.finish_and_clear();
     }
-    let summary = match result {
+    let (summary, withdrawn) = match result {
         Err(_) if interrupt::requested() => {
             return Err(Error::interrupted(format!("interrupted; nothing was written to {db}")));
         }
@@ -143,20 +144,30 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     }
     let mut err = std::io::stderr().lock();
     for (table, counts) in &summary {
+        let sync = if args.sync { format!(", {} withdrawn", counts.withdrawn) } else { String::new() };
         writeln!(
             err,
-            "{table}: {} inserted, {} updated, {} unchanged",
+            "{table}: {} inserted, {} updated, {} unchanged{sync}",
             counts.inserted, counts.updated, counts.unchanged
         )
         .map_err(Error::output)?;
     }
     if args.dry_run {
+        for (table, id) in &withdrawn {
+            writeln!(err, "dry run: would withdraw {table} {}", crate::error::one_line(id)).map_err(Error::output)?;
+        }
         writeln!(err, "dry run: nothing was written to {db}").map_err(Error::output)?;
     }
     Ok(())
 }
 
-fn load(target: &mut Target, plan: &Plan, dry_run: bool, db: &str, progress: &dyn Progress) -> Result<import::Summary> {
+fn load(
+    target: &mut Target,
+    plan: &Plan,
+    dry_run: bool,
+    db: &str,
+    progress: &dyn Progress,
+) -> Result<(import::Summary, import::Withdrawn)> {
     let failed = |e| Error::failure(db.to_owned()).because(e);
     let conn = target.connection();
     conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).map_err(failed)?;

@@ -17,6 +17,7 @@ mod completions;
 mod datasette;
 mod export;
 mod extract;
+mod history;
 mod import;
 mod init;
 mod man;
@@ -110,6 +111,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Extract(args) => extract::run(args, &ctx),
         Command::Search(args) => search::run(args, &ctx),
         Command::Agree(args) => agree::run(args, &ctx),
+        Command::History(args) => history::run(args, &ctx),
         Command::Chart(which) => chart::run(which, &ctx),
         Command::Schema => schema::run(&ctx),
         Command::Completions { shell } => completions::run(shell, &ctx),

@@ -127,7 +127,7 @@ chancery: mine/undeclared.sql:4: :who is not declared (add `-- param :who text: 
         "{}",
         run.stdout
     );
-    assert_eq!(run.stdout.lines().filter(|l| l.ends_with(",built-in")).count(), 9);
+    assert_eq!(run.stdout.lines().filter(|l| l.ends_with(",built-in")).count(), 10);
 
     let run: Run = wd
         .command(&["report", "quotes-by", "--param", "speaker=ebrahim-raisi", "--format", "csv"])

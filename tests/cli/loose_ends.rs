@@ -25,6 +25,7 @@ fn man_writes_a_page_per_subcommand_and_prints_any_one() {
             "chancery-datasette-metadata.1",
             "chancery-export.1",
             "chancery-extract.1",
+            "chancery-history.1",
             "chancery-import.1",
             "chancery-init.1",
             "chancery-man.1",
@@ -78,7 +79,7 @@ fn man_writes_a_page_per_subcommand_and_prints_any_one() {
         &["man", "imprt"],
         2,
         "chancery: man: no subcommand \"imprt\" (the subcommands are init, import, report, query, export, \
-         check, verify, extract, search, agree, chart, schema, completions, man, datasette-metadata)",
+         check, verify, extract, search, agree, history, chart, schema, completions, man, datasette-metadata)",
     );
     wd.fails(
         &["man", "chart", "pie"],

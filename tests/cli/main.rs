@@ -20,5 +20,6 @@ mod provenance;
 mod query;
 mod readme;
 mod report;
+mod revisions;
 mod shell;
 mod workdir;

@@ -189,6 +189,7 @@ sources,\"Which sources back the database, and is every quote found in its sourc
 changes,\"When did each actor's own stance on each topic change, from what to what, and on whose words?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\",built-in
 disputes,Where do others' claims about a state's position disagree with what it says itself?,\":actor text (default all), :topic text (default all)\",built-in
 representation,\"How has each state's mission in each host country changed, and how long did each status last?\",\":actor text (default all), :as_of date (default today)\",built-in
+revisions,\"What changed lately: every update and withdrawal of a row, newest first, with the row as it was?\",\":since date (default all), :table text (default all)\",built-in
 "
     );
 }
@@ -220,7 +221,7 @@ fn report_errors() {
     wd.fails(
         &["report", "nope"],
         2,
-        "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook, sources, changes, disputes, representation)",
+        "chancery: no report \"nope\" (the reports are positions, embassies, timeline, actors, outlook, sources, changes, disputes, representation, revisions)",
     );
     wd.fails(
         &["report", "positions", "--param", "colour=red"],

@@ -171,7 +171,12 @@ impl Workdir {
             out.push_str(&format!("{kind} {name}: {}\n", sql.as_deref().unwrap_or("")));
             if kind == "table" {
                 // Sorted as text: FTS5's shadow tables have no rowid to order by.
-                let mut rows = conn.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
+                // A revision's time is when the test ran, not what it recorded.
+                let select = match name.as_str() {
+                    "revisions" => "SELECT id, \"table\", row_id, action, 'at' AS at, old FROM revisions".to_owned(),
+                    _ => format!("SELECT * FROM \"{name}\""),
+                };
+                let mut rows = conn.prepare(&select).unwrap();
                 let n = rows.column_count();
                 let mut all: Vec<String> = rows
                     .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())

@@ -115,7 +115,8 @@ mod tests {
              DELETE FROM actors WHERE id = 'a-one';",
         )
         .unwrap();
-        let found: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+        type Seen = (String, Option<String>, Option<String>, Option<String>);
+        let found: Vec<Seen> =
             history(&conn, "a-one").unwrap().into_iter().map(|c| (c.action, c.field, c.was, c.now)).collect();
         assert_eq!(
             found,

@@ -1,6 +1,7 @@
 -- report: outlook
 -- answers: Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?
 -- param :as_of date default today: count only statements and embassy records on or before this date
+-- param :actor text default all: only this state, or the states whose parent chain leads to this actor
 --
 -- One row per state that is the position_of of some statement or has an embassy
 -- record in Kabul. recognition and engagement are the state's latest own stances
@@ -19,8 +20,14 @@
 -- without reading the table. Assessments have an index of their own,
 -- statements_assessed. latest is MATERIALIZED so that each lookup runs once per
 -- state, not again for the WHERE.
-WITH settled (yes) AS (
+WITH RECURSIVE settled (yes) AS (
     SELECT COALESCE(NULLIF(:as_of, ''), date('now')) >= (SELECT max(said_on) FROM statements)
+),
+-- The actor asked for, and every actor below it (actors_parent).
+within (id) AS (
+    SELECT NULLIF(:actor, '') WHERE NULLIF(:actor, '') IS NOT NULL
+    UNION
+    SELECT a.id FROM actors AS a JOIN within ON a.parent = within.id
 ),
 latest AS MATERIALIZED (
     SELECT state.id AS country,
@@ -54,6 +61,7 @@ latest AS MATERIALIZED (
             ORDER BY e.observed_on DESC, e.id DESC LIMIT 1) AS embassy
     FROM actors AS state
     WHERE state.kind = 'state'
+      AND (NULLIF(:actor, '') IS NULL OR state.id IN (SELECT id FROM within))
 )
 SELECT country,
        name,

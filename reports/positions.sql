@@ -2,6 +2,7 @@
 -- answers: Where does each state, government and organisation stand on each topic, by its own latest words?
 -- param :as_of date default today: count only statements made on or before this date
 -- param :topic text default all: only this topic
+-- param :actor text default all: only this actor and the actors whose parent chain leads to it
 --
 -- "Own words" are statements of kind quote or paraphrase that take a side (stance
 -- is not NULL); third-party assessments never count here. The latest is the one
@@ -19,6 +20,12 @@
 WITH RECURSIVE settled (yes) AS (
     SELECT COALESCE(NULLIF(:as_of, ''), date('now')) >= (SELECT max(said_on) FROM statements)
 ),
+-- The actor asked for, and every actor below it (actors_parent).
+within (id) AS (
+    SELECT NULLIF(:actor, '') WHERE NULLIF(:actor, '') IS NOT NULL
+    UNION
+    SELECT a.id FROM actors AS a JOIN within ON a.parent = within.id
+),
 pair (actor, topic) AS (
     SELECT a.id,
            (SELECT max(s.topic) FROM statements AS s
@@ -26,6 +33,7 @@ pair (actor, topic) AS (
     FROM actors AS a
     WHERE a.kind IN ('state', 'government', 'organization')
       AND NOT (SELECT yes FROM settled)
+      AND (NULLIF(:actor, '') IS NULL OR a.id IN (SELECT id FROM within))
     UNION ALL
     SELECT pair.actor,
            (SELECT max(s.topic) FROM statements AS s
@@ -49,6 +57,7 @@ CROSS JOIN latest_positions AS lp ON lp.position_of = a.id
 LEFT JOIN stance_scale AS sc ON sc.stance = lp.stance
 WHERE (SELECT yes FROM settled)
   AND a.kind IN ('state', 'government', 'organization')
+  AND (NULLIF(:actor, '') IS NULL OR a.id IN (SELECT id FROM within))
   AND (NULLIF(:topic, '') IS NULL OR lp.topic = :topic)
 UNION ALL
 SELECT a.id, a.name, pair.topic, s.stance, sc.label, s.said_on_display, s.speaker, s.quote, s.source

@@ -474,7 +474,10 @@ mod tests {
     #[test]
     fn header_declares_parameters() {
         let report = find("positions").unwrap();
-        assert_eq!(report.params_summary(), ":as_of date (default today), :topic text (default all)");
+        assert_eq!(
+            report.params_summary(),
+            ":as_of date (default today), :topic text (default all), :actor text (default all)"
+        );
     }
 
     #[test]

@@ -149,7 +149,7 @@ fn datasette_serves_every_report_with_the_same_rows() {
     assert_eq!(metadata.code, 0, "{}", metadata.stderr);
     let json: serde_json::Value = serde_json::from_str(&metadata.stdout).unwrap();
     let db = &json["databases"]["chancery"];
-    assert_eq!(db["queries"]["positions"]["params"], serde_json::json!(["as_of", "topic"]));
+    assert_eq!(db["queries"]["positions"]["params"], serde_json::json!(["as_of", "topic", "actor"]));
     assert_eq!(db["tables"]["statements"]["columns"]["speaker"], "who spoke");
     wd.write("metadata.json", &metadata.stdout);
 

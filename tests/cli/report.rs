@@ -180,11 +180,11 @@ fn without_a_name_the_reports_are_listed() {
     assert_eq!(
         wd.ok(&["report", "--format", "csv"]),
         "report,description,parameters,origin
-positions,\"Where does each state, government and organisation stand on each topic, by its own latest words?\",\":as_of date (default today), :topic text (default all)\",built-in
+positions,\"Where does each state, government and organisation stand on each topic, by its own latest words?\",\":as_of date (default today), :topic text (default all), :actor text (default all)\",built-in
 embassies,\"Which states keep a mission in the host country, and in what state is each?\",\":host text (default AFG), :as_of date (default today)\",built-in
 timeline,\"Who said what, and when, in date order?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\",built-in
 actors,\"Who is in the database, whose are they, and how often do they speak or get spoken for?\",,built-in
-outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",:as_of date (default today),built-in
+outlook,\"Which states are moving towards recognising the Taliban, by their own words, others' claims and their embassies?\",\":as_of date (default today), :actor text (default all)\",built-in
 sources,\"Which sources back the database, and is every quote found in its source's text?\",,built-in
 changes,\"When did each actor's own stance on each topic change, from what to what, and on whose words?\",\":actor text (default all), :topic text (default all), :since date (default all), :until date (default all)\",built-in
 disputes,Where do others' claims about a state's position disagree with what it says itself?,\":actor text (default all), :topic text (default all)\",built-in
@@ -226,7 +226,7 @@ fn report_errors() {
     wd.fails(
         &["report", "positions", "--param", "colour=red"],
         2,
-        "chancery: report positions has no parameter \"colour\" (it takes as_of, topic)",
+        "chancery: report positions has no parameter \"colour\" (it takes as_of, topic, actor)",
     );
     wd.fails(
         &["report", "actors", "--param", "as_of=2021-08-15"],
@@ -292,4 +292,29 @@ fn a_filter_that_names_nothing_says_what_was_meant() {
     // A filter that exists but has no rows in the dates still prints an empty result.
     let out = wd.ok(&["report", "timeline", "--actor", "RUS", "--since", "2030-01-01", "--format", "csv"]);
     assert_eq!(out, "id,said_on,speaker,position_of,topic,stance,label,kind,quote,source\n");
+}
+
+#[test]
+fn positions_and_outlook_narrow_to_an_actor_and_those_below_it() {
+    let wd = Workdir::seeded();
+    assert_eq!(
+        wd.ok(&["report", "outlook", "--actor", "RUS", "--format", "csv"]),
+        "country,name,recognition,engagement,assessed,embassy,gap,reading\nRUS,Russia,-1,1,2,open,3,engaging\n"
+    );
+    let positions = wd.ok(&["report", "positions", "--actor", "taliban", "--format", "csv"]);
+    assert_eq!(positions.lines().count(), 3, "{positions}");
+    assert!(positions.lines().skip(1).all(|l| l.starts_with("taliban,")), "{positions}");
+    // The same as of an earlier date, through the index.
+    let earlier = wd.ok(&["report", "positions", "--actor", "taliban", "--as-of", "2021-08-15", "--format", "csv"]);
+    assert_eq!(earlier, positions);
+    // An actor below a state narrows to nothing the state says; an actor above it keeps it.
+    wd.write("more/actors.csv", "id,name,kind\nsca,Central Asia Group,organization\n");
+    wd.ok(&["import", "more"]);
+    wd.ok(&["query", "--write", "UPDATE actors SET parent = 'sca' WHERE id = 'RUS'"]);
+    let below = wd.ok(&["report", "outlook", "--actor", "sca", "--format", "csv"]);
+    assert_eq!(
+        below,
+        "country,name,recognition,engagement,assessed,embassy,gap,reading\nRUS,Russia,-1,1,2,open,3,engaging\n"
+    );
+    wd.fails(&["report", "outlook", "--actor", "rus"], 2, "chancery: no actor \"rus\" (did you mean \"RUS\"?)");
 }

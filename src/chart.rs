@@ -12,6 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::report::Catalog;
 
 const WIDTH: i32 = 1000;
 const LEFT: i32 = 190; // room for the row labels
@@ -247,33 +248,15 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
 
     // Day, month or year lines and labels, spaced so that labels never meet.
     let bottom = TOP + ROW * rows.len().max(1) as i32;
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
-    let start = epoch + chrono::Days::new(first.max(0) as u64);
-    let span = last - first;
-    let (mut tick, step, format): (NaiveDate, fn(NaiveDate) -> NaiveDate, &str) = if span < 120 {
-        (start, |d| d + chrono::Days::new(1), "%m-%d")
-    } else if span < 730 {
-        (start.with_day(1).expect("day 1"), |d| d + chrono::Months::new(1), "%Y-%m")
-    } else {
-        (start.with_day(1).and_then(|d| d.with_month(1)).expect("January 1"), |d| d + chrono::Months::new(12), "%Y")
-    };
     let mut last_label: Option<i32> = None;
-    loop {
-        let day = tick.signed_duration_since(epoch).num_days();
-        if day > last {
-            break;
+    for (day, label) in time_ticks(first, last) {
+        let px = x(day);
+        if last_label.is_none_or(|l| px - l >= tick_label_gap(&label)) {
+            root.draw(&PathElement::new(vec![(px, TOP), (px, bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
+                .map_err(draw_error)?;
+            root.draw(&text(label, (px, bottom + 14), 12, HPos::Center)).map_err(draw_error)?;
+            last_label = Some(px);
         }
-        if day >= first {
-            let px = x(day);
-            if last_label.is_none_or(|l| px - l >= 60) {
-                root.draw(&PathElement::new(vec![(px, TOP), (px, bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
-                    .map_err(draw_error)?;
-                root.draw(&text(tick.format(format).to_string(), (px, bottom + 14), 12, HPos::Center))
-                    .map_err(draw_error)?;
-                last_label = Some(px);
-            }
-        }
-        tick = step(tick);
     }
 
     for (row, (name, _)) in rows.iter().enumerate() {
@@ -378,9 +361,45 @@ fn draw_outlook(rows: &[OutlookRow], svg: &mut String) -> Result<usize> {
     Ok(marks)
 }
 
-/// The outlook report's rows, as of a date (None: today).
-pub fn outlook_rows(conn: &mut Connection, as_of: Option<String>) -> Result<Vec<OutlookRow>> {
-    let report = crate::report::find("outlook")?;
+/// The least distance between two labels of the time axis, in pixels, for
+/// labels like this one: at 12 px a character is about 7 wide ("2021-08-15"
+/// takes 65), and labels keep at least 60 apart.
+fn tick_label_gap(label: &str) -> i32 {
+    (label.chars().count() as i32 * 7 + 5).max(60)
+}
+
+/// The ticks of a time axis from day `first` to day `last` (days since
+/// 1970-01-01), each with its label: days on a span of under four months,
+/// months under two years, years beyond. Every label carries its year, so a
+/// short span still says when it is.
+pub fn time_ticks(first: i64, last: i64) -> Vec<(i64, String)> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch");
+    let start = epoch + chrono::Days::new(first.max(0) as u64);
+    let span = last - first;
+    let (mut tick, step, format): (NaiveDate, fn(NaiveDate) -> NaiveDate, &str) = if span < 120 {
+        (start, |d| d + chrono::Days::new(1), "%Y-%m-%d")
+    } else if span < 730 {
+        (start.with_day(1).expect("day 1"), |d| d + chrono::Months::new(1), "%Y-%m")
+    } else {
+        (start.with_day(1).and_then(|d| d.with_month(1)).expect("January 1"), |d| d + chrono::Months::new(12), "%Y")
+    };
+    let mut ticks = Vec::new();
+    loop {
+        let day = tick.signed_duration_since(epoch).num_days();
+        if day > last {
+            return ticks;
+        }
+        if day >= first {
+            ticks.push((day, tick.format(format).to_string()));
+        }
+        tick = step(tick);
+    }
+}
+
+/// The outlook report's rows, as of a date (None: today), from the report the
+/// catalog holds (a user's `--override` included).
+pub fn outlook_rows(conn: &mut Connection, catalog: &Catalog, as_of: Option<String>) -> Result<Vec<OutlookRow>> {
+    let report = catalog.find("outlook")?;
     let given: Vec<(String, String)> = as_of.into_iter().map(|d| ("as_of".to_owned(), d)).collect();
     let mut rows = crate::output::Collect::default();
     report.run(conn, &report.bind(&given)?, &mut rows)?;
@@ -393,13 +412,42 @@ pub fn outlook_rows(conn: &mut Connection, as_of: Option<String>) -> Result<Vec<
         Value::Text(t) => Some(t.clone()),
         _ => None,
     };
-    Ok((0..rows.rows.len())
-        .map(|i| OutlookRow {
-            name: text(rows.get(i, "name")).unwrap_or_default(),
-            recognition: int(rows.get(i, "recognition")),
-            assessed: int(rows.get(i, "assessed")),
-            embassy: text(rows.get(i, "embassy")),
-            reading: text(rows.get(i, "reading")).unwrap_or_default(),
+    (0..rows.rows.len())
+        .map(|i| {
+            Ok(OutlookRow {
+                name: text(rows.get(i, "name")?).unwrap_or_default(),
+                recognition: int(rows.get(i, "recognition")?),
+                assessed: int(rows.get(i, "assessed")?),
+                embassy: text(rows.get(i, "embassy")?),
+                reading: text(rows.get(i, "reading")?).unwrap_or_default(),
+            })
         })
-        .collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod time_axis_tests {
+    use super::time_ticks;
+
+    fn day(date: &str) -> i64 {
+        super::day_number(date).unwrap()
+    }
+
+    #[test]
+    fn a_short_span_says_its_year() {
+        let ticks = time_ticks(day("2021-08-14"), day("2021-08-17"));
+        let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["2021-08-14", "2021-08-15", "2021-08-16", "2021-08-17"]);
+        assert_eq!(ticks[0].0, day("2021-08-14"));
+    }
+
+    #[test]
+    fn months_then_years_as_the_span_grows() {
+        let months = time_ticks(day("2021-08-15"), day("2022-02-01"));
+        assert_eq!(months.first().map(|t| t.1.as_str()), Some("2021-09"), "the first whole month in the span");
+        assert_eq!(months.last().map(|t| t.1.as_str()), Some("2022-02"));
+        let years = time_ticks(day("2021-08-15"), day("2025-03-01"));
+        let labels: Vec<&str> = years.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["2022", "2023", "2024", "2025"]);
+    }
 }

@@ -362,10 +362,16 @@ pub struct Collect {
 }
 
 impl Collect {
-    /// The value of `column` in row `row`.
-    pub fn get(&self, row: usize, column: &str) -> &rusqlite::types::Value {
-        let c = self.columns.iter().position(|c| c == column).expect("a column of the report");
-        &self.rows[row][c]
+    /// The value of `column` in row `row`; a report without that column (one
+    /// replaced with --override) is an error naming it.
+    pub fn get(&self, row: usize, column: &str) -> crate::error::Result<&rusqlite::types::Value> {
+        let c = self.columns.iter().position(|c| c == column).ok_or_else(|| {
+            crate::error::Error::usage(format!(
+                "the report has no column \"{column}\" (its columns are {})",
+                self.columns.join(", ")
+            ))
+        })?;
+        Ok(&self.rows[row][c])
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(which: ChartCommand, ctx: &Ctx) -> Result<()> {
             (args.out, marks)
         }
         ChartCommand::Outlook(args) => {
-            let rows = chart::outlook_rows(&mut conn, args.as_of.map(|d| d.to_string()))?;
+            let rows = chart::outlook_rows(&mut conn, &ctx.catalog()?, args.as_of.map(|d| d.to_string()))?;
             let marks = chart::outlook(&rows, &args.out)?;
             (args.out, marks)
         }

@@ -32,7 +32,7 @@ fn positions_chart_has_a_mark_per_statement_and_a_legend() {
     let svg = wd.read("p.svg");
     assert_eq!(marks(&svg), 21 + chancery::chart::LEGEND_MARKS);
     let texts = texts(&svg);
-    for label in LEGEND.iter().chain(&["China", "United States", "08-15"]) {
+    for label in LEGEND.iter().chain(&["China", "United States", "2021-08-15"]) {
         assert!(texts.iter().any(|t| t == label), "{label}");
     }
 }

@@ -3,6 +3,7 @@
 
 mod agree;
 mod bad;
+mod browser;
 mod chart;
 mod concurrency;
 mod crash;

@@ -21,11 +21,31 @@ const TOP: i32 = 50;
 const ROW: i32 = 30;
 const AXIS: i32 = 40;
 const LEGEND: i32 = 70;
+/// From a row's label to the plot, from a mark to its label, and a band's
+/// inset from its row's edges.
+const ROW_LABEL_GAP: i32 = 10;
+const MARK_LABEL_GAP: i32 = 12;
+const BAND_INSET: i32 = 3;
+/// Below the plot: the axis labels, then the legend's lines.
+const AXIS_LABEL_DROP: i32 = 14;
+const LEGEND_LINE: i32 = 25;
+/// The width of one entry of the stance legend.
+const LEGEND_ENTRY: i32 = 125;
+/// The outlook's column of readings, at the right.
+const READING_COLUMN: i32 = 120;
+const TITLE_SIZE: i32 = 16;
+const LABEL_SIZE: i32 = 12;
+const ROW_LABEL_SIZE: i32 = 13;
 /// Marks drawn in the legend (one per stance, one hollow): a chart holds this
 /// many marks besides one per statement.
 pub const LEGEND_MARKS: usize = 6;
 
 const FONT: &str = "sans-serif";
+
+/// The stances and their labels, as both charts show them.
+const STANCES: [(i64, &str); 5] =
+    [(-2, "strongly against"), (-1, "against"), (0, "neutral"), (1, "for"), (2, "strongly for")];
+const ASSESSMENT: &str = "others' assessment (hollow)";
 
 fn stance_color(stance: i64) -> RGBColor {
     match stance {
@@ -76,6 +96,27 @@ fn mark(area: &Area<'_>, (x, y): (i32, i32), stance: i64, hollow: bool) -> Resul
     }
 }
 
+/// A chart's canvas: white, as tall as its rows need, with its title; and
+/// where the plot ends.
+fn canvas<'a>(svg: &'a mut String, rows: usize, title: &str) -> Result<(Area<'a>, i32)> {
+    let bottom = TOP + ROW * rows.max(1) as i32;
+    let root = SVGBackend::with_string(svg, (WIDTH as u32, (bottom + AXIS + LEGEND) as u32)).into_drawing_area();
+    root.fill(&WHITE).map_err(draw_error)?;
+    root.draw(&text(title, (LEFT, TOP / 2), TITLE_SIZE, HPos::Left)).map_err(draw_error)?;
+    Ok((root, bottom))
+}
+
+/// The middle of row `row`, down the canvas.
+fn row_y(row: usize) -> i32 {
+    TOP + ROW * row as i32 + ROW / 2
+}
+
+/// One entry of a legend: a mark and what it means.
+fn legend_entry(area: &Area<'_>, (x, y): (i32, i32), stance: i64, hollow: bool, label: &str) -> Result<()> {
+    mark(area, (x, y), stance, hollow)?;
+    area.draw(&text(label, (x + MARK_LABEL_GAP, y), LABEL_SIZE, HPos::Left)).map_err(draw_error)
+}
+
 /// The legend of the embassy bands, in one line from `(x, y)`.
 fn band_legend(area: &Area<'_>, (x, y): (i32, i32)) -> Result<()> {
     let mut bx = x;
@@ -83,7 +124,7 @@ fn band_legend(area: &Area<'_>, (x, y): (i32, i32)) -> Result<()> {
         [("open", "embassy open"), ("limited", "limited"), ("closed", "suspended, relocated or closed")]
     {
         area.draw(&Rectangle::new([(bx, y - 7), (bx + 22, y + 7)], band_color(status).filled())).map_err(draw_error)?;
-        area.draw(&text(label, (bx + 28, y), 12, HPos::Left)).map_err(draw_error)?;
+        area.draw(&text(label, (bx + 28, y), LABEL_SIZE, HPos::Left)).map_err(draw_error)?;
         bx += if status == "limited" { 90 } else { 125 };
     }
     Ok(())
@@ -110,6 +151,24 @@ pub struct PositionsChart<'a> {
     pub topic: Option<&'a str>,
     pub since: Option<String>,
     pub until: Option<String>,
+}
+
+/// A statement with a stance, as the positions chart reads it.
+struct StatementRow {
+    position_of: String,
+    name: String,
+    said_on: String,
+    stance: i64,
+    assessment: bool,
+}
+
+/// An embassy record in Kabul, with the date of the next one for its country.
+struct EmbassyRow {
+    country: String,
+    name: String,
+    observed_on: String,
+    status: String,
+    until: Option<String>,
 }
 
 struct Point {
@@ -153,9 +212,15 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
              ORDER BY s.said_on, s.key",
         )
         .map_err(failed)?;
-    let statements: Vec<(String, String, String, i64, bool)> = stmt
+    let statements: Vec<StatementRow> = stmt
         .query_map((chart.topic, &chart.since, &chart.until), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(StatementRow {
+                position_of: r.get(0)?,
+                name: r.get(1)?,
+                said_on: r.get(2)?,
+                stance: r.get(3)?,
+                assessment: r.get(4)?,
+            })
         })
         .map_err(failed)?
         .collect::<rusqlite::Result<_>>()
@@ -169,14 +234,22 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
              ORDER BY e.observed_on, e.id",
         )
         .map_err(failed)?;
-    let records: Vec<(String, String, String, String, Option<String>)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+    let records: Vec<EmbassyRow> = stmt
+        .query_map([], |r| {
+            Ok(EmbassyRow {
+                country: r.get(0)?,
+                name: r.get(1)?,
+                observed_on: r.get(2)?,
+                status: r.get(3)?,
+                until: r.get(4)?,
+            })
+        })
         .map_err(failed)?
         .collect::<rusqlite::Result<_>>()
         .map_err(failed)?;
 
     // The time range: as asked, else from the data.
-    let dates = statements.iter().map(|s| s.2.as_str()).chain(records.iter().map(|r| r.2.as_str()));
+    let dates = statements.iter().map(|s| s.said_on.as_str()).chain(records.iter().map(|r| r.observed_on.as_str()));
     let first = match &chart.since {
         Some(d) => day_number(d)?,
         None => dates.clone().map(day_number).collect::<Result<Vec<_>>>()?.into_iter().min().unwrap_or(0),
@@ -190,11 +263,12 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
     let (first, last) = (first - pad, last.max(first) + pad);
 
     // Rows: every actor with a statement in range or an embassy record, by name.
-    let mut rows: Vec<(String, String)> = statements.iter().map(|s| (s.1.clone(), s.0.clone())).collect();
+    // (name, id), so that sorting orders them by name.
+    let mut rows: Vec<(String, String)> = statements.iter().map(|s| (s.name.clone(), s.position_of.clone())).collect();
     for r in &records {
-        let until = r.4.as_deref().map(day_number).transpose()?;
-        if day_number(&r.2)? <= last && until.is_none_or(|u| u >= first) {
-            rows.push((r.1.clone(), r.0.clone()));
+        let until = r.until.as_deref().map(day_number).transpose()?;
+        if day_number(&r.observed_on)? <= last && until.is_none_or(|u| u >= first) {
+            rows.push((r.name.clone(), r.country.clone()));
         }
     }
     rows.sort();
@@ -205,62 +279,58 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
         .iter()
         .map(|s| {
             Ok(Point {
-                row: row_of(&s.0).expect("a row per actor"),
-                day: day_number(&s.2)?,
-                stance: s.3,
-                assessment: s.4,
+                row: row_of(&s.position_of).expect("a row per actor"),
+                day: day_number(&s.said_on)?,
+                stance: s.stance,
+                assessment: s.assessment,
             })
         })
         .collect::<Result<_>>()?;
     let bands: Vec<Band> = records
         .iter()
-        .filter_map(|r| row_of(&r.0).map(|row| (row, r)))
+        .filter_map(|r| row_of(&r.country).map(|row| (row, r)))
         .map(|(row, r)| {
             Ok(Band {
                 row,
-                from: day_number(&r.2)?,
-                to: r.4.as_deref().map(day_number).transpose()?,
-                status: r.3.clone(),
+                from: day_number(&r.observed_on)?,
+                to: r.until.as_deref().map(day_number).transpose()?,
+                status: r.status.clone(),
             })
         })
         .collect::<Result<_>>()?;
-
-    let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
-    let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(draw_error)?;
-    let x =
-        |day: i64| LEFT + ((day - first) as f64 / (last - first).max(1) as f64 * (WIDTH - LEFT - RIGHT) as f64) as i32;
-    let y = |row: usize| TOP + ROW * row as i32 + ROW / 2;
 
     let title = match chart.topic {
         Some(topic) => format!("Stances on {topic}, with the embassy in Kabul behind"),
         None => "Stances on every topic, with the embassy in Kabul behind".to_owned(),
     };
-    root.draw(&text(title, (LEFT, TOP / 2), 16, HPos::Left)).map_err(draw_error)?;
+    let (root, bottom) = canvas(svg, rows.len(), &title)?;
+    let x =
+        |day: i64| LEFT + ((day - first) as f64 / (last - first).max(1) as f64 * (WIDTH - LEFT - RIGHT) as f64) as i32;
+    let y = row_y;
 
     for band in &bands {
         let (from, to) = (band.from.max(first), band.to.unwrap_or(last).min(last));
         if from < to {
-            let rect = [(x(from), y(band.row) - ROW / 2 + 3), (x(to), y(band.row) + ROW / 2 - 3)];
+            let rect = [(x(from), y(band.row) - ROW / 2 + BAND_INSET), (x(to), y(band.row) + ROW / 2 - BAND_INSET)];
             root.draw(&Rectangle::new(rect, band_color(&band.status).filled())).map_err(draw_error)?;
         }
     }
 
     // Day, month or year lines and labels, spaced so that labels never meet.
-    let bottom = TOP + ROW * rows.len().max(1) as i32;
     let mut last_label: Option<i32> = None;
     for (day, label) in time_ticks(first, last) {
         let px = x(day);
         if last_label.is_none_or(|l| px - l >= tick_label_gap(&label)) {
             root.draw(&PathElement::new(vec![(px, TOP), (px, bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
                 .map_err(draw_error)?;
-            root.draw(&text(label, (px, bottom + 14), 12, HPos::Center)).map_err(draw_error)?;
+            root.draw(&text(label, (px, bottom + AXIS_LABEL_DROP), LABEL_SIZE, HPos::Center)).map_err(draw_error)?;
             last_label = Some(px);
         }
     }
 
     for (row, (name, _)) in rows.iter().enumerate() {
-        root.draw(&text(name.clone(), (LEFT - 10, y(row)), 13, HPos::Right)).map_err(draw_error)?;
+        root.draw(&text(name.clone(), (LEFT - ROW_LABEL_GAP, y(row)), ROW_LABEL_SIZE, HPos::Right))
+            .map_err(draw_error)?;
     }
     // Marks on one day in one row step aside so that each stays visible.
     let mut seen: Vec<(usize, i64, i32)> = Vec::new();
@@ -270,18 +340,13 @@ fn draw_positions(conn: &Connection, chart: &PositionsChart<'_>, svg: &mut Strin
         mark(&root, (x(p.day) + nth * 9, y(p.row)), p.stance, p.assessment)?;
     }
 
-    // Legend.
+    // Legend: the stances, then assessments and the bands on a second line.
     let ly = bottom + AXIS;
-    let mut lx = LEFT;
-    for (stance, label) in [(-2, "strongly against"), (-1, "against"), (0, "neutral"), (1, "for"), (2, "strongly for")]
-    {
-        mark(&root, (lx, ly), stance, false)?;
-        root.draw(&text(label, (lx + 12, ly), 12, HPos::Left)).map_err(draw_error)?;
-        lx += 125;
+    for (i, (stance, label)) in STANCES.iter().enumerate() {
+        legend_entry(&root, (LEFT + LEGEND_ENTRY * i as i32, ly), *stance, false, label)?;
     }
-    mark(&root, (LEFT, ly + 25), 1, true)?;
-    root.draw(&text("others' assessment (hollow)", (LEFT + 12, ly + 25), 12, HPos::Left)).map_err(draw_error)?;
-    band_legend(&root, (LEFT + 250, ly + 25))?;
+    legend_entry(&root, (LEFT, ly + LEGEND_LINE), 1, true, ASSESSMENT)?;
+    band_legend(&root, (LEFT + 2 * LEGEND_ENTRY, ly + LEGEND_LINE))?;
     root.present().map_err(draw_error)?;
     Ok(points.len())
 }
@@ -307,37 +372,37 @@ pub fn outlook(rows: &[OutlookRow], out: &Path) -> Result<usize> {
 }
 
 fn draw_outlook(rows: &[OutlookRow], svg: &mut String) -> Result<usize> {
-    let height = TOP + ROW * rows.len().max(1) as i32 + AXIS + LEGEND;
-    let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
-    root.fill(&WHITE).map_err(draw_error)?;
-    let right = WIDTH - RIGHT - 120;
-    let x = |stance: i64| LEFT + 20 + ((stance + 2) as f64 / 4.0 * (right - LEFT - 40) as f64) as i32;
-    let y = |row: usize| TOP + ROW * row as i32 + ROW / 2;
-    let bottom = TOP + ROW * rows.len().max(1) as i32;
-    root.draw(&text(
-        "Recognition of the Taliban: own words, others' claims, embassies",
-        (LEFT, TOP / 2),
-        16,
-        HPos::Left,
-    ))
-    .map_err(draw_error)?;
-    for stance in -2..=2 {
+    let title = "Recognition of the Taliban: own words, others' claims, embassies";
+    let (root, bottom) = canvas(svg, rows.len(), title)?;
+    // The -2..2 scale, inset from both ends so that the end marks stay whole.
+    const SCALE_INSET: i32 = 20;
+    let right = WIDTH - RIGHT - READING_COLUMN;
+    let x =
+        |stance: i64| LEFT + SCALE_INSET + ((stance + 2) as f64 / 4.0 * (right - LEFT - 2 * SCALE_INSET) as f64) as i32;
+    let y = row_y;
+    for (stance, label) in STANCES {
         root.draw(&PathElement::new(vec![(x(stance), TOP), (x(stance), bottom)], RGBColor(0xe0, 0xe0, 0xe0)))
             .map_err(draw_error)?;
-        let label = ["strongly against", "against", "neutral", "for", "strongly for"][(stance + 2) as usize];
-        root.draw(&text(label, (x(stance), bottom + 14), 12, HPos::Center)).map_err(draw_error)?;
+        root.draw(&text(label, (x(stance), bottom + AXIS_LABEL_DROP), LABEL_SIZE, HPos::Center)).map_err(draw_error)?;
     }
+    // A band reaches a little past the scale on either side.
+    const BAND_OVERHANG: i32 = 5;
     let mut marks = 0;
     for (i, row) in rows.iter().enumerate() {
         if let Some(status) = &row.embassy {
             root.draw(&Rectangle::new(
-                [(LEFT - 5, y(i) - ROW / 2 + 3), (right + 5, y(i) + ROW / 2 - 3)],
+                [
+                    (LEFT - BAND_OVERHANG, y(i) - ROW / 2 + BAND_INSET),
+                    (right + BAND_OVERHANG, y(i) + ROW / 2 - BAND_INSET),
+                ],
                 band_color(status).filled(),
             ))
             .map_err(draw_error)?;
         }
-        root.draw(&text(row.name.clone(), (LEFT - 10, y(i)), 13, HPos::Right)).map_err(draw_error)?;
-        root.draw(&text(row.reading.clone(), (right + 15, y(i)), 13, HPos::Left)).map_err(draw_error)?;
+        root.draw(&text(row.name.clone(), (LEFT - ROW_LABEL_GAP, y(i)), ROW_LABEL_SIZE, HPos::Right))
+            .map_err(draw_error)?;
+        root.draw(&text(row.reading.clone(), (right + 3 * BAND_OVERHANG, y(i)), ROW_LABEL_SIZE, HPos::Left))
+            .map_err(draw_error)?;
         if let (Some(own), Some(assessed)) = (row.recognition, row.assessed) {
             root.draw(&PathElement::new(vec![(x(own), y(i)), (x(assessed), y(i))], BLACK.stroke_width(1)))
                 .map_err(draw_error)?;
@@ -351,12 +416,12 @@ fn draw_outlook(rows: &[OutlookRow], svg: &mut String) -> Result<usize> {
             marks += 1;
         }
     }
+    // Legend: own and assessed, then the bands on a second line.
     let ly = bottom + AXIS;
-    mark(&root, (LEFT, ly), 1, false)?;
-    root.draw(&text("own recognition stance (filled)", (LEFT + 12, ly), 12, HPos::Left)).map_err(draw_error)?;
-    mark(&root, (LEFT + 260, ly), 1, true)?;
-    root.draw(&text("others' assessment (hollow)", (LEFT + 272, ly), 12, HPos::Left)).map_err(draw_error)?;
-    band_legend(&root, (LEFT, ly + 25))?;
+    const OWN_ENTRY: i32 = 260; // "own recognition stance (filled)" is wider than a stance's entry
+    legend_entry(&root, (LEFT, ly), 1, false, "own recognition stance (filled)")?;
+    legend_entry(&root, (LEFT + OWN_ENTRY, ly), 1, true, ASSESSMENT)?;
+    band_legend(&root, (LEFT, ly + LEGEND_LINE))?;
     root.present().map_err(draw_error)?;
     Ok(marks)
 }

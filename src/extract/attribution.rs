@@ -6,7 +6,8 @@
 //! quotation with no attribution of its own continues the current speaker's
 //! words when it opens its sentence, and is the author's own phrase otherwise.
 
-use super::people::{People, specificity, words};
+use super::people::{People, specificity};
+use super::text::words;
 use super::text::{Article, Span};
 
 /// The verbs (and verb phrases) that attribute speech, in the one place they are listed.

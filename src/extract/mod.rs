@@ -12,11 +12,11 @@ mod attribution;
 mod people;
 mod text;
 
-pub use attribution::SPEECH_VERBS;
-pub use people::{Actor, slug};
+pub use people::Actor;
 
 use attribution::{Passage, Who, verbs};
-use people::{People, words};
+use people::People;
+use text::words;
 use text::{Article, Quotation, Span, UnitKind};
 
 /// One draft row, in the columns of statements.csv that extraction can fill.
@@ -307,6 +307,9 @@ mod tests {
         ) {
             for draft in extract(&text, "t", &actors()).drafts {
                 proptest::prop_assert!(draft.kind != "quote" || !draft.quote.is_empty());
+                for word in draft.quote.split_whitespace() {
+                    proptest::prop_assert!(text.contains(word), "{word:?} is not in the text");
+                }
             }
         }
     }
@@ -319,6 +322,7 @@ mod tests {
             extraction.drafts.iter().map(|d| d.speaker.clone()).collect::<Vec<_>>(),
             [some("lan-mei"), some("lan-mei")]
         );
+        assert_eq!(extraction.new_actors.len(), 1);
         let lan = &extraction.new_actors[0];
         assert_eq!(
             (lan.id.as_str(), lan.name(), lan.kind.as_str(), lan.role.as_deref(), lan.parent.as_deref()),

@@ -3,7 +3,7 @@
 //! drafted from the names and titles that news puts around a speech verb
 //! ("Kazakh Foreign Ministry spokeswoman Aigerim Bekova said").
 
-use super::text::{Article, Span};
+use super::text::{Article, Span, words};
 use crate::provenance::normalize_char;
 
 /// An actor as extraction matches it.
@@ -392,7 +392,7 @@ impl People {
             {
                 // "Ms. Haugland" is Ingrid Haugland when the text prints her name in full.
                 match full_name_before(article, &ws[i], article.chars.len()).filter(|_| run == 1) {
-                    Some((from, to, all)) => self.draft(article, &all, from, to),
+                    Some((from, to)) => self.draft(article, article.words(), from, to),
                     None => self.draft(article, &ws, i, end),
                 };
                 i = end;
@@ -494,7 +494,7 @@ impl People {
                 && surname
                 && subject_at(words[i].0.end.min(near))
                 && let Some(actor) = match earlier_full_name(article, &words[i]) {
-                    Some((from, to, all)) => self.draft(article, &all, from, to),
+                    Some((from, to)) => self.draft(article, article.words(), from, to),
                     // One name alone only right next to the verb ("Zhao said", "said
                     // Zhao"), and not the first word of a name the text knows ("Hafiz
                     // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
@@ -665,26 +665,21 @@ fn inside_a_name(article: &Article, span: Span) -> bool {
 }
 
 /// Where the text first prints a name of two or three words that ends with
-/// `word` before it: the words of the text, and the run's bounds among them.
-#[allow(clippy::type_complexity)]
-fn earlier_full_name(article: &Article, word: &(Span, String)) -> Option<(usize, usize, Vec<(Span, String)>)> {
+/// `word` before it: the run's bounds among the article's words.
+fn earlier_full_name(article: &Article, word: &(Span, String)) -> Option<(usize, usize)> {
     full_name_before(article, word, word.0.start)
 }
 
 /// The same, anywhere in the text before `end`.
-#[allow(clippy::type_complexity)]
-fn full_name_before(
-    article: &Article,
-    word: &(Span, String),
-    end: usize,
-) -> Option<(usize, usize, Vec<(Span, String)>)> {
-    let all = words(article, Span { start: 0, end });
-    (1..all.len()).find_map(|k| {
+fn full_name_before(article: &Article, word: &(Span, String), end: usize) -> Option<(usize, usize)> {
+    let all = article.words();
+    let before = all.partition_point(|(at, _)| at.end <= end);
+    (1..before).find_map(|k| {
         if all[k].1 != word.1 || article.in_quotation(all[k].0.start) {
             return None;
         }
-        let from = (k.saturating_sub(2)..k).find(|&f| name_run(&all, f).1 > k)?;
-        Some((from, k + 1, all.clone()))
+        let from = (k.saturating_sub(2)..k).find(|&f| name_run(&all[..before], f).1 > k)?;
+        Some((from, k + 1))
     })
 }
 
@@ -746,29 +741,6 @@ fn longest_first(mut mentions: Vec<Mention>) -> Vec<Mention> {
         }
     }
     kept
-}
-
-/// The words of a span (letters, digits, hyphens and apostrophes), with where each stands.
-pub fn words(article: &Article, within: Span) -> Vec<(Span, String)> {
-    let mut out = Vec::new();
-    let mut i = within.start;
-    while i < within.end {
-        let c = article.chars[i];
-        if c.is_alphanumeric() {
-            let start = i;
-            while i < within.end
-                && (article.chars[i].is_alphanumeric()
-                    || (matches!(article.chars[i], '-' | '\'' | '’' | '.')
-                        && article.chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())))
-            {
-                i += 1;
-            }
-            out.push((Span { start, end: i }, article.chars[start..i].iter().collect()));
-        } else {
-            i += 1;
-        }
-    }
-    out
 }
 
 /// How many words from `i` make a run of capitalised name words, and where it ends.

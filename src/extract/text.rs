@@ -53,6 +53,11 @@ pub struct Article {
     pub chars: Vec<char>,
     pub quotations: Vec<Quotation>,
     pub units: Vec<Unit>,
+    /// For each character, whether a quotation's words hold it: asked once per
+    /// word by attribution and drafting, so it is worked out once.
+    quoted: Vec<bool>,
+    /// The words of the whole text, for the lookups back over everything before a name.
+    words: std::cell::OnceCell<Vec<(Span, String)>>,
 }
 
 /// Top-level opening marks and the marks that close them. Single marks (‘…’)
@@ -119,7 +124,11 @@ impl Article {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
         let chars: Vec<char> = text.chars().collect();
         let quotations = quotations(&chars);
-        let mut article = Article { chars, quotations, units: Vec::new() };
+        let mut quoted = vec![false; chars.len()];
+        for part in quotations.iter().flat_map(|q| &q.parts) {
+            quoted[part.start..part.end].fill(true);
+        }
+        let mut article = Article { chars, quotations, units: Vec::new(), quoted, words: Default::default() };
         article.units = article.cut_units();
         article
     }
@@ -156,8 +165,13 @@ impl Article {
         text.trim_end().to_owned()
     }
 
+    /// The words of the whole text, split once.
+    pub fn words(&self) -> &[(Span, String)] {
+        self.words.get_or_init(|| words(self, Span { start: 0, end: self.chars.len() }))
+    }
+
     pub fn in_quotation(&self, i: usize) -> bool {
-        self.quotations.iter().any(|q| q.parts.iter().any(|p| p.contains(i)))
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// Paragraphs, then in each the lines that stand alone and the sentences.
@@ -463,6 +477,29 @@ fn paragraph_break(chars: &[char], i: usize) -> bool {
         j += 1;
     }
     j < chars.len() && chars[j] == '\n'
+}
+
+/// The words of a span (letters, digits, hyphens and apostrophes), with where each stands.
+pub fn words(article: &Article, within: Span) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut i = within.start;
+    while i < within.end {
+        let c = article.chars[i];
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < within.end
+                && (article.chars[i].is_alphanumeric()
+                    || (matches!(article.chars[i], '-' | '\'' | '’' | '.')
+                        && article.chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())))
+            {
+                i += 1;
+            }
+            out.push((Span { start, end: i }, article.chars[start..i].iter().collect()));
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ fn alpha_matches_the_krippendorff_package() {
     let wd = Workdir::new();
     let seed = std::fs::read_to_string(repo("seed/statements.csv")).unwrap();
     pair(&wd, "seed", &seed, &seed);
-    // The seed against a second coder who reads three stances and one topic differently.
+    // The seed against a second coder who reads two stances and one topic differently.
     let other = seed.replacen(",1,2021-08-16", ",2,2021-08-16", 2).replacen(",engagement,", ",recognition,", 1);
     assert_ne!(other, seed);
     pair(&wd, "seed-other", &seed, &other);

@@ -100,8 +100,7 @@ fn score(drafts: &str, gold: &str, new_actors: &str, gold_actors: &str) -> Score
             }
         }
     }
-    for (i, q) in quotes.iter().enumerate().filter(|(i, _)| !used[*i]) {
-        let _ = i;
+    for (_, q) in quotes.iter().enumerate().filter(|(i, _)| !used[*i]) {
         s.mistakes.push(format!("junk    {}: {:?}", q["source"], q["quote"]));
     }
     let paraphrases: Vec<&HashMap<String, String>> = found.iter().filter(|r| r["kind"] == "paraphrase").collect();

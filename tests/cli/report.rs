@@ -302,18 +302,39 @@ fn positions_and_outlook_narrow_to_an_actor_and_those_below_it() {
         "country,name,recognition,engagement,assessed,embassy,gap,reading\nRUS,Russia,-1,1,2,open,3,engaging\n"
     );
     let positions = wd.ok(&["report", "positions", "--actor", "taliban", "--format", "csv"]);
-    assert_eq!(positions.lines().count(), 3, "{positions}");
-    assert!(positions.lines().skip(1).all(|l| l.starts_with("taliban,")), "{positions}");
-    // The same as of an earlier date, through the index.
-    let earlier = wd.ok(&["report", "positions", "--actor", "taliban", "--as-of", "2021-08-15", "--format", "csv"]);
-    assert_eq!(earlier, positions);
-    // An actor below a state narrows to nothing the state says; an actor above it keeps it.
+    assert_eq!(
+        positions,
+        "actor,name,topic,stance,label,said_on,speaker,quote,source\n\
+         taliban,Taliban,engagement,2,strongly for,2021-08-15,mohammad-naeem,\
+         We urge all countries of the world to sit with us on any issue.,five-countries\n\
+         taliban,Taliban,rights,2,strongly for,2021-08-15,mohammad-naeem,\
+         We will always be vigilant in protecting the rights of women and minorities and the freedom of speech \
+         of Afghan citizens,five-countries\n"
+    );
+    // As of the day they were said, and of the day before, through the index.
+    let on_the_day = wd.ok(&["report", "positions", "--actor", "taliban", "--as-of", "2021-08-15", "--format", "csv"]);
+    assert_eq!(on_the_day, positions);
+    let header = "actor,name,topic,stance,label,said_on,speaker,quote,source\n";
+    assert_eq!(
+        wd.ok(&["report", "positions", "--actor", "taliban", "--as-of", "2021-08-14", "--format", "csv"]),
+        header
+    );
+    // An actor below a state (its government) narrows to nothing the state holds.
+    assert_eq!(wd.ok(&["report", "positions", "--actor", "rus-government", "--format", "csv"]), header);
+    assert_eq!(
+        wd.ok(&["report", "outlook", "--actor", "rus-government", "--format", "csv"]),
+        "country,name,recognition,engagement,assessed,embassy,gap,reading\n"
+    );
+    // An actor above a state keeps the state's rows.
     wd.write("more/actors.csv", "id,name,kind\nsca,Central Asia Group,organization\n");
     wd.ok(&["import", "more"]);
     wd.ok(&["query", "--write", "UPDATE actors SET parent = 'sca' WHERE id = 'RUS'"]);
-    let below = wd.ok(&["report", "outlook", "--actor", "sca", "--format", "csv"]);
+    let russia = wd.ok(&["report", "positions", "--actor", "RUS", "--format", "csv"]);
+    assert_eq!(russia.lines().count(), 3, "{russia}");
+    assert_eq!(wd.ok(&["report", "positions", "--actor", "sca", "--format", "csv"]), russia);
+    let above = wd.ok(&["report", "outlook", "--actor", "sca", "--format", "csv"]);
     assert_eq!(
-        below,
+        above,
         "country,name,recognition,engagement,assessed,embassy,gap,reading\nRUS,Russia,-1,1,2,open,3,engaging\n"
     );
     wd.fails(&["report", "outlook", "--actor", "rus"], 2, "chancery: no actor \"rus\" (did you mean \"RUS\"?)");

@@ -36,7 +36,7 @@ impl Table {
         }
     }
 
-    fn from_name(name: &str) -> Option<Table> {
+    pub fn from_name(name: &str) -> Option<Table> {
         Table::ALL.into_iter().find(|t| t.name() == name)
     }
 

@@ -1,8 +1,13 @@
-//! Ctrl-C during an import: the first SIGINT asks the work to stop (the import
-//! rolls back and exits 130); a second one ends the process at once. Either way
-//! SQLite's journal keeps the database as it was.
+//! Ctrl-C during an import or a writing query: the first SIGINT asks the work
+//! to stop (it rolls back and exits 130); a second one ends the process at once.
+//! Either way SQLite's journal keeps the database as it was.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use rusqlite::Connection;
+
+/// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
+const CHECK_STEPS: i32 = 100_000;
 
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 
@@ -19,4 +24,9 @@ pub fn install() -> std::io::Result<()> {
 /// True once the user has pressed Ctrl-C.
 pub fn requested() -> bool {
     REQUESTED.load(Ordering::Relaxed)
+}
+
+/// Stop long SQLite work on `conn` (a big statement, the commit) once Ctrl-C is pressed.
+pub fn watch(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.progress_handler(CHECK_STEPS, Some(requested))
 }

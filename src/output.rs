@@ -409,6 +409,11 @@ impl From<StatementError> for crate::error::Error {
     }
 }
 
+/// A text cell, or NULL when there is none: the shape of an optional field in a row.
+pub fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
+    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
+}
+
 /// Step a prepared, bound statement and hand its rows to `writer`. The first
 /// row is fetched before anything is printed, so that a statement SQLite
 /// refuses only when it runs (an FTS5 query it cannot parse, a write on a

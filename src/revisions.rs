@@ -29,20 +29,18 @@ fn text(value: Option<&Value>) -> Option<String> {
 }
 
 /// The row `id` of `table` as it is now, as a JSON object of `columns`; None when it is gone.
-fn current(conn: &Connection, table: Table, columns: &[String]) -> impl Fn(&str) -> Result<Option<Map<String, Value>>> {
+fn current(conn: &Connection, table: Table, columns: &[String], id: &str) -> Result<Option<Map<String, Value>>> {
     // Only the table's real columns are named in SQL: the keys come from stored JSON.
     let failed = |e| Error::failure("reading the row as it is").because(e);
     let known: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info(?1)")
         .and_then(|mut stmt| stmt.query_map([table.name()], |r| r.get(0))?.collect())
-        .unwrap_or_default();
-    let columns: Vec<String> = columns.iter().filter(|c| known.contains(c)).cloned().collect();
-    let object = columns.iter().map(|c| format!("'{c}', \"{c}\"")).collect::<Vec<_>>().join(", ");
+        .map_err(failed)?;
+    let object =
+        columns.iter().filter(|c| known.contains(c)).map(|c| format!("'{c}', \"{c}\"")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT json_object({object}) FROM {table} WHERE id = ?1");
-    move |id: &str| {
-        let json: Option<String> = conn.query_row(&sql, [id], |r| r.get(0)).optional().map_err(failed)?;
-        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
-    }
+    let json: Option<String> = conn.query_row(&sql, [id], |r| r.get(0)).optional().map_err(failed)?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
 /// Every revision of every row with this id, oldest first, with the fields
@@ -57,14 +55,15 @@ pub fn history(conn: &Connection, id: &str) -> Result<Vec<Change>> {
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .and_then(|rows| rows.collect())
         .map_err(failed)?;
-    let exists = Table::ALL.iter().try_fold(false, |found, table| {
-        let here: bool = conn
-            .query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [id], |r| r.get(0))
-            .map_err(failed)?;
-        Ok::<_, Error>(found || here)
-    })?;
-    if rows.is_empty() && !exists {
-        return Err(Error::usage(format!("no row with id \"{id}\" and no revision of one")));
+    if rows.is_empty() {
+        let mut exists = false;
+        for table in Table::ALL {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+            exists |= conn.query_row(&sql, [id], |r| r.get::<_, bool>(0)).map_err(failed)?;
+        }
+        if !exists {
+            return Err(Error::usage(format!("no row with id \"{id}\" and no revision of one")));
+        }
     }
     let mut changes = Vec::new();
     for (i, (revision, at, table, action, old)) in rows.iter().enumerate() {
@@ -84,8 +83,8 @@ pub fn history(conn: &Connection, id: &str) -> Result<Vec<Change>> {
         let old: Map<String, Value> = serde_json::from_str(old).unwrap_or_default();
         let next = match rows[i + 1..].iter().find(|r| r.2 == *table) {
             Some(later) => serde_json::from_str(&later.4).ok(),
-            None => match Table::ALL.into_iter().find(|t| t.name() == table) {
-                Some(t) => current(conn, t, &old.keys().cloned().collect::<Vec<_>>())(id)?,
+            None => match Table::from_name(table) {
+                Some(t) => current(conn, t, &old.keys().cloned().collect::<Vec<_>>(), id)?,
                 None => None,
             },
         };

@@ -7,13 +7,10 @@ use super::Ctx;
 use crate::agree::{self, FIELDS};
 use crate::cli::AgreeArgs;
 use crate::error::{Error, Result};
+use crate::output::text_or_null;
 
 fn number_or_null(n: Option<f64>) -> ValueRef<'static> {
     n.map_or(ValueRef::Null, ValueRef::Real)
-}
-
-fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
-    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
 }
 
 pub fn run(args: AgreeArgs, ctx: &Ctx) -> Result<()> {

@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let mut writer = ctx.printer().writer(ctx.stdout());
     writer.begin(&["check".into(), "table".into(), "row".into(), "problem".into()]).map_err(Error::output)?;
     for p in &problems {
-        let row = p.row.as_deref().map_or(ValueRef::Null, |r| ValueRef::Text(r.as_bytes()));
+        let row = crate::output::text_or_null(p.row.as_deref());
         writer
             .row(&[
                 ValueRef::Text(p.check.as_bytes()),

@@ -15,11 +15,8 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::extract::{self, Actor};
 use crate::import::Table;
+use crate::output::text_or_null;
 use crate::output::{self, Format};
-
-fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
-    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
-}
 
 /// The articles to read, each with its source id: a file (its stem, or
 /// --source), or a directory's `articles/*.txt` (else its `*.txt`), by stem.

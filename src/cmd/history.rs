@@ -6,11 +6,8 @@ use super::Ctx;
 use crate::cli::HistoryArgs;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::output::text_or_null;
 use crate::revisions;
-
-fn text_or_null(s: Option<&str>) -> ValueRef<'_> {
-    s.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
-}
 
 pub fn run(args: HistoryArgs, ctx: &Ctx) -> Result<()> {
     let conn = db::open_existing(&ctx.db, Access::ReadOnly)?;

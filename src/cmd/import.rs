@@ -92,9 +92,6 @@ impl Progress for Watch {
     }
 }
 
-/// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
-const INTERRUPT_CHECK_STEPS: i32 = 100_000;
-
 pub fn run(args: ImportArgs, ctx: &Ctx) -> Result<()> {
     interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
     let mut plan = Plan::from_paths(&args.paths)?;
@@ -171,8 +168,7 @@ fn load(
     let failed = |e| Error::failure(db.to_owned()).because(e);
     let conn = target.connection();
     conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).map_err(failed)?;
-    // Long SQLite work (a big statement, the commit) stops too when Ctrl-C is pressed.
-    conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested)).map_err(failed)?;
+    interrupt::watch(conn).map_err(failed)?;
     // IMMEDIATE: take the write lock now, waiting for another writer up to the busy
     // timeout, rather than failing halfway through the files.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| {

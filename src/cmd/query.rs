@@ -8,9 +8,6 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::guard::Mode;
 use crate::interrupt;
-
-/// How many SQLite virtual-machine steps pass between looks at Ctrl-C.
-const INTERRUPT_CHECK_STEPS: i32 = 100_000;
 use crate::query::{self, Query};
 
 pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
@@ -33,8 +30,7 @@ pub fn run(args: QueryArgs, ctx: &Ctx) -> Result<()> {
     if args.write {
         // Ctrl-C stops a writing script and rolls it back, as it does an import.
         interrupt::install().map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
-        conn.progress_handler(INTERRUPT_CHECK_STEPS, Some(interrupt::requested))
-            .map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
+        interrupt::watch(&mut conn).map_err(|e| Error::failure("cannot catch Ctrl-C").because(e))?;
     }
     let mut out = ctx.stdout();
     let query = Query { sql: &sql, params: &args.params, mode };

@@ -21,7 +21,7 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<()> {
     writer.begin(&columns.map(String::from)).map_err(Error::output)?;
     for v in &found {
         let number = |n: Option<usize>| n.map_or(ValueRef::Null, |n| ValueRef::Integer(n as i64));
-        let context = v.context.as_deref().map_or(ValueRef::Null, |c| ValueRef::Text(c.as_bytes()));
+        let context = crate::output::text_or_null(v.context.as_deref());
         writer
             .row(&[
                 ValueRef::Text(v.statement.as_bytes()),

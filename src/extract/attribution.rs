@@ -6,7 +6,7 @@
 //! quotation with no attribution of its own continues the current speaker's
 //! words when it opens its sentence, and is the author's own phrase otherwise.
 
-use super::people::{People, specificity};
+use super::people::{People, next_to, specificity};
 use super::text::words;
 use super::text::{Article, Span};
 
@@ -119,10 +119,25 @@ pub const SPEECH_VERBS: &[&str] = &[
     "criticised",
     "criticized",
     "praised",
+    "thanked",
     "hailed",
     "hail",
     "hails",
     "accused",
+    "asserted",
+    "asserts",
+    "asserting",
+    "blamed",
+    "blames",
+    "conveyed",
+    "acknowledges",
+    "reiterates",
+    "affirms",
+    "underlines",
+    "maintains",
+    "threatened",
+    "threatens",
+    "threatening",
     "accuses",
     "spoken",
     "issued",
@@ -237,6 +252,38 @@ const ROLE_NOUNS: &[&str] = &[
     "readout",
     "communique",
     "communiqué",
+    "message",
+    "letter",
+    "tweet",
+    "group",
+    "movement",
+    "country",
+    "state",
+    "kingdom",
+    "emirate",
+    "nation",
+    "republic",
+];
+
+/// Nouns that, after "the", stand for a state by description ("the oil-rich Gulf state").
+const STATE_NOUNS: &[&str] = &["country", "state", "kingdom", "emirate", "nation", "republic"];
+
+/// Nouns of the documents that speak for whoever issued them.
+pub(super) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "readout",
+    "communique",
+    "communiqué",
+    "letter",
+    "message",
+    "release",
+    "post",
+    "note",
+    "declaration",
+    "tweet",
+    "tweeted",
+    "posted",
 ];
 
 /// Words that may stand between a subject and its verb ("he also said",
@@ -264,7 +311,22 @@ pub(super) const BETWEEN: &[&str] = &[
     "sunday",
     "yesterday",
     "today",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "last",
+    "this",
+    "week",
 ];
+
+/// Whether only words that may stand between a subject and its verb fill
+/// `gap` ("also", "on Monday", "in reply").
+pub(super) fn only_between(gap: &str) -> bool {
+    let lower = gap.to_lowercase();
+    let gap = ["in reply", "in response", "in turn"].iter().fold(lower, |g, phrase| g.replace(phrase, " "));
+    gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| BETWEEN.contains(&w))
+}
 
 /// A speech verb found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -314,22 +376,49 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                             | "in"
                     )
                 });
+                // "spokesperson Zabihullah Mujahid who stated: “...”" attributes all the same.
+                let colon = article.chars.get(ws[i + parts.len() - 1].0.end) == Some(&':');
                 let relative = noun
+                    || (previous.as_deref() == Some("who") && !colon)
                     || previous.as_deref().is_some_and(|p| {
-                        matches!(p, "who" | "which" | "that" | "been" | "was" | "were" | "being" | "is" | "are" | "be")
+                        matches!(p, "which" | "that" | "been" | "was" | "were" | "being" | "is" | "are" | "be")
                             || matches!(p, "should" | "would" | "could" | "might" | "must" | "to" | "cannot")
                     });
                 let question = matches!(lower.as_str(), "asked" | "asking")
                     && next.as_deref().is_some_and(|n| {
                         matches!(n, "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "to" | "for")
                     });
-                if relative || question {
+                // "Speaking at a CIS meeting, the chief emphasized ...": a participle that
+                // opens its clause frames the sentence; the verb comes later.
+                let framing = i == 0 && lower.ends_with("ing") && parts.len() == 1;
+                if relative || question || framing {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
                 // "according to X", "Crescent TV quoted X as saying": the speaker follows.
                 let subject_after = matches!(*verb, "according to" | "quoted");
-                out.push(Verb { span: Span { start: span.start, end }, subject_after });
+                // "X was quoted as saying (by TASS)": the passive is one verb whose subject is X.
+                let back = |k: usize| i.checked_sub(k).map(|p| ws[p].1.to_lowercase());
+                let passive = lower == "saying"
+                    && back(1).as_deref() == Some("as")
+                    && matches!(back(2).as_deref(), Some("quoted" | "cited"));
+                // "TASS quoted an Afghan source as saying": "quoted" holds the attribution.
+                let quoted = lower == "saying"
+                    && back(1).as_deref() == Some("as")
+                    && !passive
+                    && ws[i.saturating_sub(12)..i]
+                        .iter()
+                        .any(|(_, w)| matches!(w.to_lowercase().as_str(), "quoted" | "cited"));
+                if quoted {
+                    break;
+                }
+                let start = match (passive, back(3).as_deref()) {
+                    (true, Some("was" | "is" | "were" | "been" | "being")) => ws[i - 3].0.start,
+                    (true, _) => ws[i - 2].0.start,
+                    (false, _) if previous.as_deref() == Some("who") => ws[i - 1].0.start,
+                    (false, _) => span.start,
+                };
+                out.push(Verb { span: Span { start, end }, subject_after });
                 break;
             }
         }
@@ -339,16 +428,24 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
 
 /// Who is speaking as the text goes on: nobody yet, an actor, or someone
 /// the text does not name ("a diplomat said"), whose "he" is nobody known.
+#[derive(Default)]
 pub struct Passage {
     pub current: Option<Who>,
     /// Everyone attributed speech so far, the latest last.
     pub speakers: Vec<usize>,
+    /// Whose statement the latest one the text mentions is ("said in a
+    /// statement", "a statement by X said"), for a later "the statement added".
+    pub document: Option<Who>,
 }
 
 impl Passage {
-    /// `who` holds the floor from here on.
-    pub fn speaks(&mut self, who: Who) {
+    /// `who` holds the floor from here on; `document` when through a
+    /// statement or letter, which a later "the statement" stands for.
+    pub fn speaks(&mut self, who: Who, document: bool) {
         self.current = Some(who);
+        if document {
+            self.document = Some(who);
+        }
         if let Who::Actor(a) = who {
             self.speakers.push(a);
         }
@@ -357,7 +454,14 @@ impl Passage {
 
 impl Passage {
     /// The actor a pronoun or role noun stands for at this point of the text.
-    fn refer(&self, people: &People, noun: Option<&str>, pronoun: &str, before: usize) -> Option<usize> {
+    fn refer(
+        &self,
+        article: &Article,
+        people: &People,
+        noun: Option<&str>,
+        pronoun: &str,
+        before: usize,
+    ) -> Option<usize> {
         let earlier = |kinds: &[&str]| {
             people
                 .mentions
@@ -398,10 +502,22 @@ impl Passage {
                 || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper")
                     && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
+                || (matches!(noun, "group" | "movement")
+                    && matches!(actor.kind.as_str(), "group" | "government" | "organization"))
                 || (matches!(noun, "diplomat" | "official" | "delegate") && actor.kind == "person")
         };
-        // A statement is whoever spoke last's, of any kind.
-        let document = matches!(noun, "statement" | "readout" | "communique" | "communiqué");
+        // "The (Gulf) state said": the state the text was last about.
+        if STATE_NOUNS.contains(&noun) {
+            return salient_state(article, people, before);
+        }
+        // A statement is its issuer's, else whoever spoke last's, of any kind.
+        let document = DOCUMENTS.contains(&noun);
+        if document && let Some(issuer) = self.document {
+            return match issuer {
+                Who::Actor(a) => Some(a),
+                Who::Nobody => None,
+            };
+        }
         if document && current.is_some() {
             return current;
         }
@@ -426,27 +542,113 @@ impl Passage {
         let after = Span { start: verb.span.end, end: slot.end };
         if verb.subject_after {
             let phrase = first_phrase(article, after);
+            // "according to a statement issued by Ugochi Daniels": its issuer.
+            if let Some(who) = issuer(article, phrase, true).and_then(|x| self.phrase(article, people, x)) {
+                return Some(who);
+            }
             if anonymous(article, people, phrase) {
                 return Some(Who::Nobody);
             }
-            return self
-                .stand_in(article, people, phrase, true)
-                .or_else(|| self.named(article, people, phrase, after.start, true));
+            // ("quoted the deputy head of the police, Qassem Rezaee, as saying": the name.)
+            return self.phrase(article, people, phrase);
         }
-        let stand_in = self.stand_in(article, people, before, false);
+        // "A statement by the country's Foreign Ministry said": the issuer speaks.
+        if let Some(issuer) = issuer(article, before, true) {
+            return self.phrase(article, people, issuer);
+        }
+        // "The Taliban made a push for the seat at the UN, saying ...": a participle
+        // after a comma, with no verb of its own to follow ("X, speaking to
+        // reporters, said"), shares the sentence's subject, which opens it.
+        let flat = article.flat(before);
+        let participle = article.flat(verb.span).ends_with("ing") && flat.trim_end().ends_with(',');
+        let opening =
+            Span { start: before.start, end: words(article, before).get(4).map_or(before.end, |(at, _)| at.start) };
+        let person = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person");
+        if participle
+            && verbs(article, after).is_empty()
+            && let Some(m) = person
+        {
+            return Some(Who::Actor(m.actor));
+        }
+        if participle
+            && verbs(article, after).is_empty()
+            && let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true)
+        {
+            return Some(who);
+        }
+        if participle
+            && verbs(article, after).is_empty()
+            && let Some(m) = people
+                .mentions_in(before)
+                .max_by_key(|m| (specificity(&people.actors[m.actor].kind), std::cmp::Reverse(m.span.start)))
+        {
+            return Some(Who::Actor(m.actor));
+        }
+        // "the group, which took power three weeks ago, said": the head before the relative clause.
+        let raw: String = article.chars[before.start..before.end].iter().collect();
+        let head = [", which ", ", who "]
+            .iter()
+            .filter_map(|r| raw.find(r))
+            .min()
+            .filter(|_| flat.trim_end().ends_with(','))
+            .map(|at| Span { start: before.start, end: before.start + raw[..at].chars().count() });
+        if let Some(who) = head.and_then(|head| self.stand_in(article, people, head, false)) {
+            return Some(who);
+        }
+        // "He avoided a direct answer but emphasized": the pronoun that opens a
+        // clause of coordinated verbs is the subject of each.
+        let opening = words(article, before);
+        let coordinated = opening.first().is_some_and(|(_, w)| PRONOUNS.contains(&w.to_lowercase().as_str()))
+            && opening.last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "but" | "and" | "then"))
+            && !flat.contains(',');
+        let stand_in = match coordinated {
+            true => self.stand_in(article, people, Span { start: before.start, end: opening[0].0.end }, false),
+            false => self.stand_in(article, people, before, false),
+        };
+        // "In a statement published by spokesperson Sibghatullah Ahmadi, the group said": its issuer.
+        if stand_in.is_some()
+            && let Some(who) = issuer(article, before, false).and_then(|x| self.phrase(article, people, x))
+        {
+            return Some(who);
+        }
         if let Some(pronoun @ (Who::Nobody | Who::Actor(_))) = stand_in.filter(|_| pronoun_before(article, before)) {
             return Some(pronoun);
         }
         // "..., the spokesman said" names its subject; "Jawad, acting deputy
         // minister of ... the government, said" names it before the appositive.
-        let appositive = article.flat(before).ends_with(',');
+        let appositive = flat.ends_with(',')
+            || flat.split_once(',').is_some_and(|(name, rest)| {
+                let name: Vec<&str> = name.split_whitespace().collect();
+                name.len() >= 2
+                    && name.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && super::people::open_appositive(rest)
+            });
         if stand_in.is_some() && !appositive {
             return stand_in;
+        }
+        // "Ismatulla Irgashev, special representative to President Shavkat
+        // Mirziyoyev, said": the name before the appositive, not one inside it.
+        let raw: String = article.chars[before.start..before.end].iter().collect();
+        if appositive
+            && !anonymous(article, people, before)
+            && let Some(comma) = raw.find(',')
+        {
+            let head = Span { start: before.start, end: before.start + raw[..comma].chars().count() };
+            let named = self.named(article, people, head, head.end, false);
+            if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
+                return named;
+            }
         }
         let named = self.named(article, people, before, verb.span.start, false);
         let person = matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person");
         if person {
             return named;
+        }
+        // "A day after the Taliban announced ..., China said": the name right
+        // before the verb is its subject, however general.
+        let adjacent = people.mentions_in(before).filter(|m| next_to(article, m.span, verb.span.start)).last();
+        if let Some(m) = adjacent.filter(|_| named != Some(Who::Nobody) && !anonymous(article, people, before)) {
+            return Some(Who::Actor(m.actor));
         }
         if anonymous(article, people, before) {
             return Some(Who::Nobody);
@@ -457,6 +659,10 @@ impl Passage {
         if named.is_some() {
             return named;
         }
+        // After the verb: "said a statement from the Afghan Foreign Ministry".
+        if let Some(who) = issuer(article, after, true).and_then(|x| self.phrase(article, people, x)) {
+            return Some(who);
+        }
         // After the verb: "said the Greens' spokeswoman, Lena Hofmann"; "said a diplomat".
         let named = self.named(article, people, after, after.start, true);
         if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
@@ -466,6 +672,28 @@ impl Passage {
             return Some(Who::Nobody);
         }
         self.stand_in(article, people, after, true).or(named)
+    }
+
+    /// Who a noun phrase that follows its verb or preposition names: "the
+    /// spokesman", "the country's Foreign Ministry", "Muttaqi".
+    pub fn phrase(&self, article: &Article, people: &mut People, phrase: Span) -> Option<Who> {
+        let ws = words(article, phrase);
+        // "the country's Foreign Ministry": an office of the state the text is about.
+        let possessor = ws.get(1).map(|(at, w)| (at, w.trim_end_matches("'s").trim_end_matches("’s").to_lowercase()));
+        if let (Some((_, the)), Some((at, noun))) = (ws.first(), possessor)
+            && the.eq_ignore_ascii_case("the")
+            && STATE_NOUNS.contains(&noun.as_str())
+            && ws[1].1.len() > noun.len()
+            && let Some(state) = salient_state(article, people, at.start)
+        {
+            let office: Vec<String> = ws[2..].iter().map(|(_, w)| w.clone()).collect();
+            return Some(Who::Actor(people.draft_office(state, &office).unwrap_or(state)));
+        }
+        let named = self.named(article, people, phrase, phrase.start, true);
+        if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
+            return named;
+        }
+        self.stand_in(article, people, phrase, true).or(named)
     }
 
     /// An actor named in `span`, nearest to `near`: known, or drafted when the
@@ -515,8 +743,10 @@ impl Passage {
         // The more specific wins (a person over an office over a state), the nearer among equals.
         let found =
             match (known, drafted) {
+                // (A draft that ends where a known family name does is the fuller
+                // name: "Hamdullah Fitrat" is not the "Fitrat" carried from elsewhere.)
                 (Some((k, dk)), Some((d, dd))) => {
-                    if (rank(d), std::cmp::Reverse(dd)) > (rank(k), std::cmp::Reverse(dk)) { d } else { k }
+                    if (rank(d), std::cmp::Reverse(dd)) >= (rank(k), std::cmp::Reverse(dk)) { d } else { k }
                 }
                 (Some((k, _)), None) => k,
                 (None, Some((d, _))) => d,
@@ -544,13 +774,51 @@ impl Passage {
                 None => ws.first().map(|(at, w)| (w.clone(), (*at, 0)))?,
             }
         } else {
-            let k = ws.iter().rposition(|(_, w)| !BETWEEN.contains(&w.to_lowercase().as_str()))?;
+            let mut k = ws.iter().rposition(|(_, w)| !BETWEEN.contains(&w.to_lowercase().as_str()))?;
+            loop {
+                // "The Foreign Office (FO)": the acronym in brackets is the name again.
+                if k > 0 && ws[k].0.start > 0 && article.chars[ws[k].0.start - 1] == '(' {
+                    k -= 1;
+                    continue;
+                }
+                // "the German ambassador to the UK", "the Afghan embassy in Islamabad":
+                // the place after the role noun.
+                let place = |d: usize| {
+                    k > d
+                        && matches!(ws[k - d].1.to_lowercase().as_str(), "to" | "in" | "at")
+                        && ws[k - d + 1..=k]
+                            .iter()
+                            .all(|(_, w)| w == "the" || w.chars().next().is_some_and(char::is_uppercase))
+                        && ROLE_NOUNS.contains(&ws[k - d - 1].1.to_lowercase().as_str())
+                };
+                match (1..=3).find(|&d| place(d)) {
+                    Some(d) => k -= d + 1,
+                    None => break,
+                }
+            }
             (ws[k].1.clone(), (ws[k].0, k))
         };
         let lower = word.to_lowercase();
         let (at, k) = noun_at;
         if PRONOUNS.contains(&lower.as_str()) {
-            return Some(self.refer(people, None, &lower, at.start).map_or(Who::Nobody, Who::Actor));
+            // "Prosecutor Karim Khan sought the warrants, acknowledging what he
+            // called ...": a person who opens the same sentence comes first.
+            let sentence = article.units.iter().find(|u| u.span.contains(at.start)).map(|u| u.span);
+            let opener = sentence.and_then(|u| {
+                people
+                    .mentions
+                    .iter()
+                    .find(|m| u.holds(m.span) && m.span.end <= at.start && !article.in_quotation(m.span.start))
+            });
+            let starts = |m: &super::people::Mention| {
+                words(article, Span { start: sentence.map_or(m.span.start, |u| u.start), end: m.span.start }).len() <= 6
+            };
+            if lower != "it"
+                && let Some(m) = opener.filter(|m| people.actors[m.actor].kind == "person" && starts(m))
+            {
+                return Some(Who::Actor(m.actor));
+            }
+            return Some(self.refer(article, people, None, &lower, at.start).map_or(Who::Nobody, Who::Actor));
         }
         if matches!(lower.as_str(), "they" | "we" | "i" | "you") {
             return Some(Who::Nobody);
@@ -566,8 +834,8 @@ impl Passage {
         if !ROLE_NOUNS.contains(&lower.as_str()) || named_office || people.mentions.iter().any(|m| m.span.holds(at)) {
             return None;
         }
-        // "the (Russian) envoy", "their spokesman": a determiner within three words.
-        let determiner = ws[..k].iter().rev().take(3).any(|(_, w)| {
+        // "the (Russian) envoy", "their spokesman": a determiner within four words.
+        let determiner = ws[..k].iter().rev().take(4).any(|(_, w)| {
             matches!(w.to_lowercase().as_str(), "the" | "its" | "their" | "his" | "her" | "this" | "that")
                 || w.ends_with("'s")
                 || w.ends_with("’s")
@@ -575,21 +843,44 @@ impl Passage {
         if !(after || determiner) {
             return None;
         }
-        // "the Taliban foreign ministry": the body the role belongs to is named in it.
+        // "the Taliban foreign ministry": the body the role belongs to is named in it
+        // (in its own phrase: "in Beijing, the Foreign Secretary" names no body).
         let from = ws[k.saturating_sub(3)..k].first().map_or(at.start, |(s, _)| s.start);
+        let from = article.chars[from..at.start]
+            .iter()
+            .rposition(|c| matches!(c, ',' | ';' | ':'))
+            .map_or(from, |p| from + p + 1);
         // (Only for an institution: "the Taliban foreign ministry official" is a person.)
         let institution = matches!(
             lower.as_str(),
             "ministry" | "office" | "embassy" | "government" | "department" | "mission" | "agency"
         );
-        let body = people
-            .mentions_in(Span { start: from, end: at.start })
-            .filter(|_| institution)
-            .find(|m| matches!(people.actors[m.actor].kind.as_str(), "government" | "organization" | "group"));
+        let body = people.mentions_in(Span { start: from, end: at.start }).filter(|_| institution).find(|m| {
+            matches!(people.actors[m.actor].kind.as_str(), "government" | "organization" | "group" | "state")
+        });
+        // ("the Afghan embassy in Islamabad": the state whose embassy it is.)
         if let Some(body) = body {
             return Some(Who::Actor(body.actor));
         }
-        Some(self.refer(people, Some(&lower), "", at.start).map_or(Who::Nobody, Who::Actor))
+        let referent = self.refer(article, people, Some(&lower), "", at.start);
+        // "The Taliban prime minister", "the Uzbek minister": someone tied to
+        // another state or body is not them; the body is, at the least.
+        let qualifier = people.mentions_in(Span { start: from, end: at.start }).find(|m| {
+            matches!(people.actors[m.actor].kind.as_str(), "state" | "government" | "organization" | "group")
+        });
+        // ("the UK spokesperson added", with no one of theirs speaking yet: the UK.)
+        let voice = matches!(lower.as_str(), "spokesperson" | "spokesman" | "spokeswoman" | "mission");
+        if let (Some(q), None, true) = (qualifier, referent, voice) {
+            return Some(Who::Actor(q.actor));
+        }
+        if let (Some(q), Some(r)) = (qualifier, referent) {
+            let parent = people.actors[r].parent.as_deref();
+            let body = matches!(people.actors[r].kind.as_str(), "state" | "government" | "organization" | "group");
+            if r != q.actor && (body || parent.is_some_and(|p| p != people.actors[q.actor].id)) {
+                return Some(Who::Actor(q.actor));
+            }
+        }
+        Some(referent.map_or(Who::Nobody, Who::Actor))
     }
 }
 
@@ -640,7 +931,11 @@ fn anonymous(article: &Article, people: &People, span: Span) -> bool {
         first.as_str(),
         "a" | "an" | "another" | "one" | "two" | "three" | "several" | "some" | "other" | "many"
     );
-    let anonymous = indefinite || ANONYMOUS.contains(&first.as_str());
+    // ("A day after ..." is a time, not someone.)
+    let time = ws.get(1).is_some_and(|(_, w)| {
+        matches!(w.to_lowercase().as_str(), "day" | "week" | "month" | "year" | "few" | "number" | "while" | "decade")
+    });
+    let anonymous = (indefinite && !time) || ANONYMOUS.contains(&first.as_str());
     // "A Chinese Foreign Ministry spokesman" names an office; "a Chinese official" nobody.
     let head = Span { start: span.start, end: ws.get(4).map_or(span.end, |(at, _)| at.start) };
     let names_someone = people.mentions.iter().any(|m| {
@@ -648,4 +943,110 @@ fn anonymous(article: &Article, people: &People, span: Span) -> bool {
         kind != "state" && m.span.start < head.end && head.start < m.span.end
     });
     anonymous && !names_someone && !people.mentions_in(span).any(|m| people.actors[m.actor].kind == "person")
+}
+
+/// The issuer in "a statement by X", "a voice message from X": the words
+/// after "by" or "from" that follow a document noun in `span`, up to a
+/// participle, a clause or punctuation. With `subject`, the document must open
+/// the span (it is the subject of the verb that follows).
+pub fn issuer(article: &Article, span: Span, subject: bool) -> Option<Span> {
+    let ws = words(article, span);
+    let document = |(_, w): &(Span, String)| DOCUMENTS.contains(&w.to_lowercase().as_str());
+    let at = if subject { ws.iter().position(document)? } else { ws.iter().rposition(document)? };
+    if subject {
+        let modifiers = ["a", "an", "the", "joint", "written", "brief", "short", "separate", "later", "press", "new"];
+        if !ws[..at].iter().all(|(_, w)| modifiers.contains(&w.to_lowercase().as_str())) {
+            return None;
+        }
+    }
+    let mut k = at + 1;
+    if ws.get(k).is_some_and(|(_, w)| matches!(w.as_str(), "issued" | "released" | "published" | "posted" | "sent")) {
+        k += 1;
+    }
+    if !ws.get(k).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "from")) {
+        return None;
+    }
+    let from = ws.get(k + 1)?.0.start;
+    let mut end = from;
+    for (at, w) in &ws[k + 1..] {
+        let gap: String = article.chars[end..at.start].iter().collect();
+        if gap.contains([',', ';', ':', '(', '“', '"', '.'])
+            || w.ends_with("ing")
+            || matches!(w.as_str(), "that" | "on" | "in" | "to" | "at" | "for")
+        {
+            break;
+        }
+        end = at.end;
+    }
+    (end > from).then_some(Span { start: from, end })
+}
+
+/// The state the text is about at `before`: the first state named in the
+/// nearest sentence before it that names one (its subject, as a reader takes
+/// it), headlines and other lines only when no sentence does.
+fn salient_state(article: &Article, people: &People, before: usize) -> Option<usize> {
+    let first_state = |unit: &super::text::Unit| {
+        people
+            .mentions
+            .iter()
+            .filter(|m| unit.span.holds(m.span) && m.span.end <= before)
+            .find(|m| people.actors[m.actor].kind == "state")
+            .map(|m| m.actor)
+    };
+    let earlier = || article.units.iter().rev().filter(|u| u.span.start < before);
+    earlier()
+        .filter(|u| u.kind != super::text::UnitKind::Line)
+        .find_map(first_state)
+        .or_else(|| earlier().find_map(first_state))
+}
+
+/// Whether a subject describes one person without naming them: a singular
+/// office holder ("Pakistan's foreign minister", "a senior Russian diplomat").
+pub fn describes_one(article: &Article, subject: Span) -> bool {
+    const ONE: &[&str] = &[
+        "diplomat",
+        "minister",
+        "envoy",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "president",
+        "chief",
+        "leader",
+        "commander",
+        "representative",
+        "secretary",
+    ];
+    // After a dateline ("UNITED NATIONS, 21 Sep 2021 [Fik/News Sources]: ...").
+    let flat: Vec<char> = article.chars[subject.start..subject.end].to_vec();
+    let from = flat.iter().rposition(|c| matches!(c, ':' | '—' | '–' | ')' | ']')).map_or(0, |k| k + 1);
+    let ws = words(article, Span { start: subject.start + from, end: subject.end });
+    ws.len() <= 8 && ws.last().is_some_and(|(_, w)| ONE.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that open a subordinate clause ("A day after the Taliban announced
+/// ..., China said"; "Although he did not say ..., he reiterated").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "although", "though", "because", "since", "once", "until", "if", "unless",
+    "whereas",
+];
+
+/// The speech verbs of `within` that belong to its main clauses: a verb in a
+/// leading subordinate clause gives way to one after the clause's comma.
+pub fn main_verbs(article: &Article, within: Span) -> Vec<Verb> {
+    let all = verbs(article, within);
+    let subordinate = |v: &Verb| {
+        let text: String = article.chars[within.start..v.span.start].iter().collect();
+        let clause = text.rsplit([',', ';']).next().unwrap_or("");
+        let opens =
+            clause.split(|c: char| !c.is_alphanumeric()).any(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+        let comma_then_verb = all
+            .iter()
+            .any(|later| later.span.start > v.span.end && article.chars[v.span.end..later.span.start].contains(&','));
+        opens && comma_then_verb
+    };
+    let main: Vec<Verb> = all.iter().copied().filter(|v| !subordinate(v)).collect();
+    if main.is_empty() { all } else { main }
 }

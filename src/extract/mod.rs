@@ -14,7 +14,8 @@ mod text;
 
 pub use people::Actor;
 
-use attribution::{Passage, Who, verbs};
+use attribution::{Passage, Who, main_verbs, verbs};
+
 use people::People;
 use text::words;
 use text::{Article, Quotation, Span, UnitKind};
@@ -36,6 +37,27 @@ pub struct Extraction {
     pub new_actors: Vec<Actor>,
 }
 
+/// Words after which a quotation is the name of a thing, not speech.
+const NAMING: &[&str] = &[
+    "conference",
+    "forum",
+    "summit",
+    "titled",
+    "entitled",
+    "headlined",
+    "dubbed",
+    "named",
+    "book",
+    "programme",
+    "program",
+    "project",
+    "initiative",
+    "operation",
+    "campaign",
+    "slogan",
+    "hashtag",
+];
+
 /// A sentence whose words outside its quotations are no more than this says
 /// only who spoke (“...,” Sadiq told reporters in Kabul on Monday): no
 /// paraphrase row.
@@ -44,13 +66,21 @@ const ATTRIBUTION_WORDS: usize = 10;
 pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     let article = Article::new(text);
     let mut people = People::new(&article, known.to_vec());
-    let mut passage = Passage { current: None, speakers: Vec::new() };
+    let mut passage = Passage::default();
     let mut rows: Vec<(usize, Draft)> = Vec::new();
+    // The opening sentence of the body, while it waits for the next to name
+    // the one it describes ("A senior Russian diplomat says ...").
+    let mut lede: Option<Lede> = None;
+    let mut body = 0;
 
     for unit in &article.units {
         let span = unit.span;
         let line = unit.kind == UnitKind::Line;
         let quotes: Vec<&Quotation> = article.quotations.iter().filter(|q| span.contains(q.outer.start)).collect();
+        // Whether the sentence speaks through a document ("said in a statement").
+        let mut document = false;
+        let mut described = false;
+        let first_row = rows.len();
 
         // Reported speech: the sentence's first speech verb outside its quotations.
         if !line {
@@ -61,17 +91,36 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 .collect();
             // Reported content beside the quotations: more words than an
             // attribution takes, or a clause ("said that ...", "adding that ...").
-            let reports = outside.len() > ATTRIBUTION_WORDS || outside.iter().any(|w| w == "that");
-            if let Some(verb) = verbs(&article, span).first().copied() {
+            // A sentence that opens with its quotation hands the rest to the
+            // attribution, however long (“...,” Judge X was quoted as saying by ...).
+            let opens = quotes
+                .first()
+                .is_some_and(|q| words(&article, Span { start: span.start, end: q.outer.start }).is_empty());
+            let reports = (outside.len() > ATTRIBUTION_WORDS && !opens) || outside.iter().any(|w| w == "that");
+            document = outside.iter().any(|w| attribution::DOCUMENTS.contains(&w.as_str()));
+            if let Some(verb) = main_verbs(&article, span).first().copied() {
                 let slot = clause(&article, span, verb.span);
-                match passage.subject(&article, &mut people, verb, slot) {
+                let subject = passage.subject(&article, &mut people, verb, slot);
+                let waiting = lede.take();
+                if let (Some(lede), Some(Who::Actor(speaker))) = (waiting, subject) {
+                    lede.name(&article, &people, speaker, span, &mut rows);
+                }
+                let before = Span { start: slot.start, end: verb.span.start };
+                described = body == 0 && subject == Some(Who::Nobody) && attribution::describes_one(&article, before);
+                if described && (quotes.is_empty() || reports) {
+                    rows.push((
+                        span.start,
+                        Draft { id: String::new(), speaker: None, kind: "paraphrase", quote: article.flat(span) },
+                    ));
+                }
+                match subject {
                     Some(Who::Actor(speaker)) => {
                         if quotes.is_empty() || reports {
                             rows.push((span.start, draft(&people, speaker, "paraphrase", article.flat(span))));
                         }
-                        passage.speaks(Who::Actor(speaker));
+                        passage.speaks(Who::Actor(speaker), document);
                     }
-                    Some(Who::Nobody) => passage.speaks(Who::Nobody),
+                    Some(Who::Nobody) => passage.speaks(Who::Nobody, document),
                     None => {}
                 }
             }
@@ -85,17 +134,21 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             let since_last =
                 Span { start: if k == 0 { span.start } else { quotes[k - 1].outer.end }, end: q.outer.start };
             let opens = words(&article, since_last).is_empty();
-            let who = attribute(&article, &mut people, &passage, q, pre, post, opens, line).or_else(|| {
-                // No attribution of its own: continued speech when the quotation
-                // opens its sentence; the author's own phrase otherwise.
-                (opens && !line).then_some(passage.current.unwrap_or(Who::Nobody))
-            });
+            // A title is nobody's words, and leaves the floor to whoever had it.
+            let title = names_a_thing(&article, q, pre, post);
+            let who = attribute(&article, &mut people, &passage, q, pre, post, opens, line)
+                .or_else(|| {
+                    // No attribution of its own: continued speech when the quotation
+                    // opens its sentence; the author's own phrase otherwise.
+                    (opens && !line).then_some(passage.current.unwrap_or(Who::Nobody))
+                })
+                .filter(|_| !title);
             let speaker = match who {
                 Some(Who::Actor(a)) => Some(a),
                 _ => None,
             };
             if let Some(who) = who.filter(|_| !line) {
-                passage.speaks(who);
+                passage.speaks(who, document);
             }
             let row = Draft {
                 id: String::new(),
@@ -105,8 +158,14 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             };
             rows.push((q.outer.start, row));
         }
+        if described {
+            lede = Some(Lede { unit: span, rows: first_row..rows.len() });
+        }
+        body += usize::from(!line);
     }
 
+    // A lede nobody named stays nobody's.
+    rows.retain(|(_, d)| d.kind == "quote" || d.speaker.is_some());
     rows.sort_by_key(|(at, d)| (*at, d.kind));
     let (mut q, mut p) = (0, 0);
     let drafts: Vec<Draft> = rows
@@ -127,6 +186,33 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     Extraction { drafts, new_actors }
 }
 
+/// A lede whose speaker is described, not named ("Pakistan's foreign minister
+/// says ..."): news names them in the next sentence ("Shah Mahmood Qureshi
+/// said ..."), and the lede's rows are theirs.
+struct Lede {
+    unit: Span,
+    rows: std::ops::Range<usize>,
+}
+
+impl Lede {
+    /// The next sentence's speaker is `speaker`: the lede's too, if it is a
+    /// person named there for the first time in the body.
+    fn name(self, article: &Article, people: &People, speaker: usize, next: Span, rows: &mut [(usize, Draft)]) {
+        let named_before = people
+            .mentions
+            .iter()
+            .any(|m| m.actor == speaker && m.span.start >= self.unit.start && m.span.start < next.start);
+        if people.actors[speaker].kind != "person" || named_before || !article.units.iter().any(|u| u.span == next) {
+            return;
+        }
+        for (_, row) in &mut rows[self.rows] {
+            if row.speaker.is_none() {
+                row.speaker = Some(people.actors[speaker].id.clone());
+            }
+        }
+    }
+}
+
 fn inside(quotes: &[&Quotation], i: usize) -> bool {
     quotes.iter().any(|q| q.outer.contains(i))
 }
@@ -143,6 +229,28 @@ fn clause(article: &Article, unit: Span, verb: Span) -> Span {
         start: before.map(|q| q.outer.end).max().unwrap_or(unit.start),
         end: after.map(|q| q.outer.start).min().unwrap_or(unit.end),
     }
+}
+
+/// Whether a quotation hands over to an attribution after it: it opens its
+/// sentence, ends in a comma or question inside its marks (“...,” X said), or
+/// is followed by a comma or dash.
+fn hands_over(article: &Article, q: &Quotation, post: Span, opens: bool) -> bool {
+    let tail = article.flat(post);
+    let last = article.chars[..q.outer.end - 1]
+        .iter()
+        .rev()
+        .find(|c| !text::is_closing_mark(**c) && !matches!(c, '’' | '›' | '\''));
+    opens || matches!(last, Some(',' | '?' | '!' | '…')) || tail.starts_with([',', '—', '–'])
+}
+
+/// Whether a quotation is the name of a thing, not speech: it follows a word
+/// such as "conference" or "titled" and hands over to no attribution
+/// (the conference «Countries of Central Asia in new conditions»).
+fn names_a_thing(article: &Article, q: &Quotation, pre: Span, post: Span) -> bool {
+    let named = words(article, pre).last().is_some_and(|(at, w)| {
+        NAMING.contains(&w.to_lowercase().as_str()) && article.chars[at.end..pre.end].iter().all(|c| c.is_whitespace())
+    });
+    named && !hands_over(article, q, post, false)
 }
 
 /// The attribution a quotation's own sentence makes: after it, when the
@@ -162,31 +270,50 @@ fn attribute(
     line: bool,
 ) -> Option<Who> {
     let tail = article.flat(post);
-    let last = article.chars[..q.outer.end - 1]
-        .iter()
-        .rev()
-        .find(|c| !text::is_closing_mark(**c) && !matches!(c, '’' | '›' | '\''));
-    let hands_over = opens || matches!(last, Some(',' | '?' | '!' | '…')) || tail.starts_with([',', '—', '–']);
+    let hands_over = hands_over(article, q, post, opens);
     // "According to VOA, the ministry said ...": the outlet that reports is
     // not the speaker when the sentence names its own.
-    let pre_verbs = verbs(article, pre);
+    let pre_verbs = main_verbs(article, pre);
     let pre_verb = pre_verbs.iter().find(|v| !v.subject_after).or(pre_verbs.first()).copied();
     if hands_over || pre_verb.is_none() {
-        if tail.starts_with(['—', '–']) || tail.starts_with("- ") {
+        // (“...” — a demand he called ...: a clause after the dash attributes by its verb.)
+        if (tail.starts_with(['—', '–']) || tail.starts_with("- ")) && verbs(article, post).is_empty() {
             let verb = attribution::Verb { span: Span { start: post.start, end: post.start }, subject_after: true };
             if let Some(who) = passage.subject(article, people, verb, post) {
                 return Some(who);
             }
         }
         // "“...”, adding that ..." continues the sentence's subject: no attribution of its own.
-        let finite = verbs(article, post).first().copied().filter(|v| !article.flat(v.span).ends_with("ing"));
+        // ("X was quoted as saying" is one finite verb.) An "according to" after
+        // it names who reports, when the sentence names its own speaker before.
+        let finite = verbs(article, post).first().copied().filter(|v| {
+            let verb = article.flat(v.span);
+            (!verb.ends_with("ing") || verb.contains(' ')) && !(verb == "according to" && pre_verb.is_some())
+        });
         if let Some(verb) = finite
             && let Some(who) = passage.subject(article, people, verb, post)
         {
             return Some(who);
         }
     }
+    // "Pajhwok reported that Jalali went on to state that “...”": the outlet
+    // reports; the verb nearest the quotation names who spoke.
+    let outlet = |v: attribution::Verb, people: &mut People| {
+        let slot = clause(article, pre, v.span);
+        matches!(article.flat(v.span).as_str(), "reported" | "reports")
+            || matches!(passage.subject(article, people, v, slot), Some(Who::Actor(a)) if people.actors[a].kind == "media")
+    };
+    let pre_verb = match (pre_verb, pre_verbs.last().copied()) {
+        (Some(first), Some(last)) if last.span.start > first.span.start && outlet(first, people) => Some(last),
+        (first, _) => first,
+    };
     if let Some(verb) = pre_verb {
+        // "tweeted a voice message from Muttaqi expressing hopes for “...”": the message's issuer speaks.
+        let between = Span { start: verb.span.end, end: pre.end };
+        if let Some(who) = attribution::issuer(article, between, false).and_then(|x| passage.phrase(article, people, x))
+        {
+            return Some(who);
+        }
         let slot = clause(article, pre, verb.span);
         // A verb whose subject the clause does not give ("..., but stressed
         // that ...") shares the sentence's speaker.
@@ -328,5 +455,221 @@ mod tests {
             (lan.id.as_str(), lan.name(), lan.kind.as_str(), lan.role.as_deref(), lan.parent.as_deref()),
             ("lan-mei", "Lan Mei", "person", Some("Chinese Foreign Ministry spokeswoman"), Some("CHN"))
         );
+    }
+
+    // Patterns met on real news after the six faults of issue 13, one test each.
+
+    #[test]
+    fn a_passive_quoted_as_saying_names_its_subject_not_the_agency() {
+        let text = "“The ban is lifted,” Supreme Court Judge Ivan Petrov was quoted as saying by Pamir News Agency. “It holds now.”";
+        assert_eq!(
+            quotes(text),
+            [(some("ivan-petrov"), "The ban is lifted".into()), (some("ivan-petrov"), "It holds now".into())]
+        );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_its_issuer_and_the_statement_later_too() {
+        let text = "China will talk to the Taliban.\n\n“We keep working,” a statement by the country's Foreign Ministry said.\n\n“Our staff are safe,” an official said.\n\n“Rights matter,” the statement added.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("chn-foreign-ministry"), "We keep working".into()),
+                (None, "Our staff are safe".into()),
+                (some("chn-foreign-ministry"), "Rights matter".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_described_state_is_the_state_the_text_was_about() {
+        let text = "The United Kingdom has accepted an envoy, becoming the second country after China to do so.\n\nThe rich island state said it was committed to “building bridges” with the Taliban.";
+        assert_eq!(quotes(text), [(some("GBR"), "building bridges".into())]);
+    }
+
+    #[test]
+    fn a_message_from_someone_is_theirs_not_the_posters() {
+        let text =
+            "The Taliban's deputy minister tweeted a voice message from Faiz expressing hopes for “a good trip.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "a good trip".into())]);
+    }
+
+    #[test]
+    fn a_title_after_a_name_may_run_into_the_verb_without_its_comma() {
+        let text = "Jane Doe said talks went well. Karim Noori, deputy minister and spokesman announced that the visit was a “good step.”";
+        assert_eq!(quotes(text), [(some("karim-noori"), "good step".into())]);
+    }
+
+    #[test]
+    fn a_lede_that_describes_its_speaker_is_named_in_the_next_sentence() {
+        let text = "Envoy says no rush\n\nBritain’s foreign minister says the Taliban “have to be more sensitive.”\n\nTom Hale said on Monday that nobody would hurry.";
+        assert_eq!(quotes(text), [(some("tom-hale"), "have to be more sensitive".into())]);
+        // A lede whose speaker is never named stays nobody's.
+        let text = "A senior British diplomat says the Taliban “can be removed.”\n\nThe talks went on.";
+        assert_eq!(quotes(text), [(None, "can be removed".into())]);
+    }
+
+    #[test]
+    fn a_participle_that_opens_the_sentence_is_not_its_verb() {
+        let text = "Jane Doe spoke first. Speaking at a meeting in Beijing, the Foreign Secretary emphasized that “ties will grow.”";
+        assert_eq!(quotes(text), [(some("jane-doe"), "ties will grow".into())]);
+    }
+
+    #[test]
+    fn a_title_that_names_an_office_runs_into_the_name_that_follows() {
+        let text = "“Perhaps,” said Director of the Foreign Ministry’s Second Asian Department Zamir Kabulov.";
+        assert_eq!(quotes(text), [(some("zamir-kabulov"), "Perhaps".into())]);
+    }
+
+    #[test]
+    fn a_quoted_paragraph_whose_closing_mark_was_dropped_ends_with_it() {
+        let text =
+            "Jane Doe wrote on Monday.\n\n«The meeting went well. We thanked them.\n\nAs noted, the talks will go on.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "The meeting went well. We thanked them".into())]);
+    }
+
+    #[test]
+    fn a_verb_in_a_leading_subordinate_clause_gives_way_to_the_main_one() {
+        let text = "A day after the Taliban announced a cabinet, China said it sees the move as a “necessary step.”";
+        assert_eq!(quotes(text), [(some("CHN"), "necessary step".into())]);
+    }
+
+    #[test]
+    fn the_group_before_a_relative_clause_is_the_subject() {
+        let text = "The Taliban took power in August.\n\nEarlier, the group, which took power last month, said China will be its “main partner.”";
+        assert_eq!(quotes(text), [(some("taliban"), "main partner".into())]);
+    }
+
+    #[test]
+    fn an_outlet_after_the_quotation_yields_to_the_speaker_before_it() {
+        let text = "Jane Doe thanked Beijing for “its help in hard times,” according to Pamir News Agency.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "its help in hard times".into())]);
+    }
+
+    #[test]
+    fn quoted_someone_as_saying_names_who_said_it() {
+        let text = "Pamir News Agency quoted an unnamed source as saying that “the envoy will arrive.”";
+        assert_eq!(quotes(text), [(None, "the envoy will arrive".into())]);
+        let text =
+            "Pamir News Agency quoted the deputy head of police, Qassem Rezaee, as saying that “shots were fired.”";
+        assert_eq!(quotes(text), [(some("qassem-rezaee"), "shots were fired".into())]);
+    }
+
+    #[test]
+    fn an_initial_belongs_to_the_name_and_an_acronym_to_the_title() {
+        let text = "External Affairs Minister (EAM) S. Kumar on Thursday evening spoke with Faiz.\n\n“Good talks,” EAM Kumar posted on X.";
+        assert_eq!(quotes(text), [(some("s-kumar"), "Good talks".into())]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_shares_the_subject_that_opens_the_sentence() {
+        let text = "China on Friday pressed for talks with the United Kingdom, saying it wants “a seat at the table.”";
+        assert_eq!(quotes(text), [(some("CHN"), "a seat at the table".into())]);
+    }
+
+    #[test]
+    fn a_quotation_after_conference_or_titled_is_a_name_not_speech() {
+        let text = "Raza spoke at the conference «Central Asia in new conditions».\n\n«We need dialogue,» he said.";
+        assert_eq!(
+            quotes(text),
+            [(None, "Central Asia in new conditions".into()), (some("ali-raza"), "We need dialogue".into())]
+        );
+    }
+
+    #[test]
+    fn in_reply_stands_between_a_name_and_its_verb() {
+        let text = "Jane Doe praised Kabul.\n\nFaiz in reply said that “Kabul sees London as a friend”.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "Kabul sees London as a friend".into())]);
+    }
+
+    #[test]
+    fn a_dash_before_a_clause_is_no_attribution_of_its_own() {
+        let text = "Omar Faiz said talks failed because London wanted Kabul to “take responsibility for security” — a demand he called unfair.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "take responsibility for security".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_opening_coordinated_verbs_is_the_subject_of_each() {
+        let text = "Former President Tom Hale's call angered Kabul.\n\nHe avoided a direct answer but emphasized, “We want it back.”";
+        assert_eq!(quotes(text), [(some("tom-hale"), "We want it back".into())]);
+    }
+
+    #[test]
+    fn a_role_noun_tied_to_another_state_is_not_the_current_speaker() {
+        let text = "“Talks went well,” Jane Doe said.\n\nShe reposted a post in which the Chinese ambassador to the United Kingdom said it was a “pleasure to work together.”";
+        assert_eq!(
+            quotes(text),
+            [(some("jane-doe"), "Talks went well".into()), (some("CHN"), "pleasure to work together".into())]
+        );
+        let text = "“Talks went well,” Jane Doe said.\n\nThe Chinese embassy in London tweeted about a “breach of commitments.”";
+        assert_eq!(
+            quotes(text),
+            [(some("jane-doe"), "Talks went well".into()), (some("CHN"), "breach of commitments".into())]
+        );
+    }
+
+    #[test]
+    fn an_outlet_named_before_news_agency_is_drafted() {
+        let text = "“The weapons were heavy,” Tasnim news agency reported.";
+        assert_eq!(quotes(text), [(some("tasnim-news-agency"), "The weapons were heavy".into())]);
+    }
+
+    #[test]
+    fn a_known_family_name_after_another_given_name_is_someone_else() {
+        let text = "Government spokesman Hamid Faiz tweeted, “Both sides talked.”";
+        assert_eq!(quotes(text), [(some("hamid-faiz"), "Both sides talked".into())]);
+    }
+
+    #[test]
+    fn a_statement_from_someone_after_said_is_theirs() {
+        let text = "“We regret it,” said a statement from the Chinese Foreign Ministry posted on X.";
+        assert_eq!(quotes(text), [(some("chn-foreign-ministry"), "We regret it".into())]);
+        let text = "“The crisis is deep,” according to a statement issued by Karim Noori, the envoy.";
+        assert_eq!(quotes(text), [(some("karim-noori"), "The crisis is deep".into())]);
+    }
+
+    #[test]
+    fn said_opens_a_name_when_a_name_follows() {
+        let text = "“Russia helped us,” according to Said Tayeb Jawad, the envoy.";
+        assert_eq!(quotes(text), [(some("said-tayeb-jawad"), "Russia helped us".into())]);
+    }
+
+    #[test]
+    fn the_name_before_an_appositive_speaks_not_the_one_inside_it() {
+        let text = "Karim Noori, special representative to President Tom Hale, said his government is “working closely” with Kabul.";
+        assert_eq!(quotes(text), [(some("karim-noori"), "working closely".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_who_opens_its_sentence() {
+        let text = "“Talks went well,” Omar Faiz said.\n\nProsecutor Karim Noori sought the warrants, acknowledging what he called the “ongoing persecution” of women.";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "Talks went well".into()), (some("karim-noori"), "ongoing persecution".into())]
+        );
+    }
+
+    #[test]
+    fn a_title_alone_is_no_ones_name() {
+        let text = "“Doors stay open,” said Second Political Director at the embassy.";
+        assert_eq!(quotes(text), [(None, "Doors stay open".into())]);
+    }
+
+    #[test]
+    fn an_outlet_that_reports_gives_way_to_the_speaker_it_reports() {
+        let text = "Pamir News Agency reported that Faiz went on to state that “Kabul wants trade.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "Kabul wants trade".into())]);
+    }
+
+    #[test]
+    fn who_stated_with_a_colon_attributes() {
+        let text = "The attack was condemned by spokesperson Karim Noori who stated: “We are shocked.”";
+        assert_eq!(quotes(text), [(some("karim-noori"), "We are shocked".into())]);
+    }
+
+    #[test]
+    fn a_spokesperson_of_a_state_with_no_one_of_theirs_named_is_the_state() {
+        let text = "“We discussed the crisis,” the British spokesperson added.";
+        assert_eq!(quotes(text), [(some("GBR"), "We discussed the crisis".into())]);
     }
 }

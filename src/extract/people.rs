@@ -152,6 +152,8 @@ const TITLE_WORDS: &[&str] = &[
     "presenter",
     "coordinator",
     "ambassadors",
+    "judge",
+    "prosecutor",
 ];
 
 /// The nouns of a title that a name follows ("spokeswoman Lan Mei").
@@ -203,6 +205,8 @@ fn is_title_noun(word: &str) -> bool {
         "mrs",
         "ms",
         "prof",
+        "judge",
+        "prosecutor",
     ];
     NOUNS.contains(&word.to_lowercase().as_str())
 }
@@ -355,6 +359,12 @@ impl People {
             }
         }
         mentions.retain(|m| people.actors[m.actor].kind != "state" || !inside_a_name(article, m.span));
+        // "Hamdullah Fitrat" is not the "Fitrat" known as Fasihuddin Fitrat: a
+        // family name alone after another given name is someone else's.
+        mentions.retain(|m| {
+            let one_word = !article.chars[m.span.start..m.span.end].contains(&' ');
+            people.actors[m.actor].kind != "person" || !one_word || !after_a_given_name(article, m.span.start)
+        });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);
         people
@@ -393,7 +403,19 @@ impl People {
                 // "Ms. Haugland" is Ingrid Haugland when the text prints her name in full.
                 match full_name_before(article, &ws[i], article.chars.len()).filter(|_| run == 1) {
                     Some((from, to)) => self.draft(article, article.words(), from, to),
-                    None => self.draft(article, &ws, i, end),
+                    None => {
+                        // "former President Donald Trump's call" introduces Donald Trump too.
+                        let mut name: Vec<(Span, String)> = ws[i..end].to_vec();
+                        if let Some((at, last)) = name.last_mut()
+                            && let Some(bare) = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s"))
+                        {
+                            *last = bare.to_owned();
+                            at.end -= 2;
+                        }
+                        let mut words = ws[..i].to_vec();
+                        words.extend(name);
+                        self.draft(article, &words, i, end)
+                    }
                 };
                 i = end;
             } else {
@@ -464,9 +486,11 @@ impl People {
             words(article, slot).into_iter().filter(|(at, _)| !known.iter().any(|k| k.holds(*at))).collect();
         let subject_at = |end: usize| {
             let gap: String = article.chars[end..near].iter().collect();
-            let gap_words = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            let adjacent = gap_words.clone().all(|w| super::attribution::BETWEEN.contains(&w.to_lowercase().as_str()));
-            let appositive = gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+            let adjacent = super::attribution::only_between(&gap);
+            let appositive = gap
+                .trim_start()
+                .strip_prefix(',')
+                .is_some_and(|rest| rest.trim_end().ends_with(',') || open_appositive(rest));
             after || adjacent || appositive
         };
         let mut best: Option<(usize, usize)> = None; // (distance, actor)
@@ -482,6 +506,18 @@ impl People {
                 && let Some(actor) = self.draft_acronym(acronym)
             {
                 let distance = near.abs_diff(words[i].0.end);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, actor));
+                }
+            }
+            // "Tasnim news agency reported": an outlet named before its kind.
+            let outlet = run >= 1
+                && words.get(end).is_some_and(|(_, w)| w == "news")
+                && words.get(end + 1).is_some_and(|(_, w)| w == "agency");
+            if outlet && subject_at(words[end + 1].0.end.min(near)) {
+                let name: String = article.chars[words[i].0.start..words[end + 1].0.end].iter().collect();
+                let actor = self.draft_body(&name, "media");
+                let distance = near.abs_diff(words[end + 1].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, actor));
                 }
@@ -530,19 +566,51 @@ impl People {
 
     /// Draft (or find again) a body known by its acronym ("UNAMA").
     fn draft_acronym(&mut self, acronym: &str) -> Option<usize> {
-        let id = slug(acronym);
-        if let Some(known) = self.actors.iter().position(|a| a.id == id || a.names.iter().any(|n| n == acronym)) {
-            return Some(known);
+        Some(self.draft_body(acronym, "organization"))
+    }
+
+    /// Draft (or find again) a body of `kind` by its name as printed.
+    fn draft_body(&mut self, name: &str, kind: &str) -> usize {
+        let id = slug(name);
+        if let Some(known) = self.actors.iter().position(|a| a.id == id || a.names.iter().any(|n| n == name)) {
+            return known;
         }
-        let names = vec![acronym.to_owned()];
         self.actors.push(Actor {
             id,
-            kind: "organization".into(),
-            names,
+            kind: kind.into(),
+            names: vec![name.to_owned()],
             parent: None,
             role: None,
             drafted: true,
             label: None,
+        });
+        self.actors.len() - 1
+    }
+
+    /// Draft (or find again) the office `office` ("Foreign Ministry") of the
+    /// known state `state`, as the text names it by description ("the
+    /// country's Foreign Ministry").
+    pub fn draft_office(&mut self, state: usize, office: &[String]) -> Option<usize> {
+        let last = office.last()?.to_lowercase();
+        if !OFFICE_NOUNS.contains(&last.as_str())
+            || !office.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        let name = office.join(" ");
+        let id = format!("{}-{}", self.actors[state].id.to_lowercase(), slug(&name));
+        if let Some(existing) = self.actors.iter().position(|a| a.id == id) {
+            return Some(existing);
+        }
+        let printed = format!("{}'s {name}", self.actors[state].name());
+        self.actors.push(Actor {
+            id,
+            kind: "office".into(),
+            names: vec![printed],
+            parent: Some(self.actors[state].id.clone()),
+            role: None,
+            drafted: true,
+            label: Some(name),
         });
         Some(self.actors.len() - 1)
     }
@@ -553,6 +621,18 @@ impl People {
         let name_words: Vec<String> = words[from..to].iter().map(|(_, w)| w.clone()).collect();
         let title = self.title_before(article, words, from).or_else(|| appositive(article, words[to - 1].0.end));
         let title: Vec<String> = title.map(|t| t.split(' ').map(String::from).collect()).unwrap_or_default();
+        // "Supreme Court Judge Oleg Nefedov", "the Foreign Ministry’s Second Asian
+        // Department Zamir Kabulov": a title that names a body runs on into the
+        // person's name, which is what follows its last title or office noun.
+        let noun = |w: &String| is_title_noun(w) || OFFICE_NOUNS.contains(&w.to_lowercase().as_str());
+        if let Some(k) = name_words.iter().rposition(noun)
+            && name_words.len() - k > 2
+            && name_words[k + 1..].iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
+            })
+        {
+            return self.draft(article, words, from + k + 1, to);
+        }
         let office = is_office(&name_words);
         let (id, name, kind, role, parent);
         if office {
@@ -574,11 +654,21 @@ impl People {
             kind = "office";
             role = None;
         } else {
+            // "EAM Jaishankar": an acronym before a person's name is their title.
+            let acronym =
+                |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+            if name_words.len() >= 2 && acronym(&name_words[0]) && !acronym(&name_words[1]) {
+                return self.draft(article, words, from + 1, to);
+            }
             // A name the database knows is that actor: a person, or no person at all ("New Delhi").
             // A name of one word must be one: not a place or body the text names
             // elsewhere as such, nor a word of titles or organisations.
             if name_words.len() == 1 {
                 let lower = name_words[0].to_lowercase();
+                // ("posted on X": one letter is no one's name.)
+                if lower.chars().count() < 2 {
+                    return None;
+                }
                 let plain = !ORGANISATION_WORDS.contains(&lower.as_str()) && !NOT_NAMES.contains(&lower.as_str());
                 if !plain || self.tie(&name_words, &["state", "government", "organization", "media", "group"]).is_some()
                 {
@@ -587,15 +677,23 @@ impl People {
             }
             // "RFE/RL" and "UNAMA" are no one's name: a name is words in mixed
             // case, one space apart.
-            let spaced = (from..to - 1).all(|k| article.chars[words[k].0.end] == ' ');
-            if !spaced || !name_words.iter().all(|w| w.chars().any(char::is_lowercase)) {
+            // ("S. Jaishankar": an initial and its full stop belong to the name.)
+            let spaced = (from..to - 1).all(|k| {
+                let end = words[k].0.end;
+                article.chars[end] == ' ' || (is_initial(&words[k].1) && article.chars[end..].starts_with(&['.', ' ']))
+            });
+            if !spaced || !name_words.iter().all(|w| w.chars().any(char::is_lowercase) || is_initial(w)) {
+                return None;
+            }
+            // "Second Political Director": a title alone is no one's name.
+            if name_words.last().is_some_and(|w| is_title_noun(w)) {
                 return None;
             }
             // "Muttaqi's visit": a possessor, not a speaker.
             if name_words.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) {
                 return None;
             }
-            let full = name_words.join(" ");
+            let full: String = article.chars[words[from].0.start..words[to - 1].0.end].iter().collect();
             if let Some(known) = self.actors.iter().position(|a| a.names.contains(&full)) {
                 return (self.actors[known].kind == "person").then_some(known);
             }
@@ -603,7 +701,7 @@ impl People {
             if organisation || name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
                 return None;
             }
-            name = name_words.join(" ");
+            name = full;
             id = slug(&name);
             kind = "person";
             parent = self.tie(&title, &["state", "government", "organization"]);
@@ -624,7 +722,7 @@ impl People {
         };
         if kind == "person" && name_words.len() >= 2 {
             names.push(name_words[name_words.len() - 1].clone());
-            names.push(name_words[0].clone());
+            names.extend(name_words.first().filter(|w| !is_initial(w)).cloned());
         }
         self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
         let a = self.actors.len() - 1;
@@ -662,6 +760,21 @@ fn inside_a_name(article: &Article, span: Span) -> bool {
     let words_before: Vec<&str> = before.split_whitespace().collect();
     let of_name = matches!(words_before.as_slice(), [.., name, "of"] if name_word(name));
     name_word(following) || of_name
+}
+
+/// Whether a capitalised word that is no title stands right before `at` ("Hamdullah| Fitrat").
+fn after_a_given_name(article: &Article, at: usize) -> bool {
+    if at < 2 || article.chars[at - 1] != ' ' {
+        return false;
+    }
+    let end = at - 1;
+    let start = article.chars[..end].iter().rposition(|c| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+    let word: String = article.chars[start..end].iter().collect();
+    let lower = word.to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !TITLE_WORDS.contains(&lower.as_str())
+        && !NOT_NAMES.contains(&lower.as_str())
 }
 
 /// Where the text first prints a name of two or three words that ends with
@@ -713,6 +826,16 @@ impl People {
     }
 }
 
+/// A title after a name's comma that runs into its verb with no closing comma
+/// ("Zabihullah Mujahid, IEA deputy minister and spokesman announced"): a
+/// phrase of at most ten words, no punctuation, ending in a title noun.
+pub fn open_appositive(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !rest.contains([',', ';', ':', '(', '“', '"', '.'])
+        && (1..=10).contains(&words.len())
+        && words.last().is_some_and(|w| is_title_noun(w.trim_end_matches("'s")))
+}
+
 /// An appositive after a name: ", deputy head of the Afghan delegation,".
 fn appositive(article: &Article, after: usize) -> Option<String> {
     let rest: String = article.chars[after..].iter().take(160).collect();
@@ -725,11 +848,10 @@ fn appositive(article: &Article, after: usize) -> Option<String> {
 }
 
 /// Whether only spaces and adverbs ("also", "on Monday") lie between `word` and `near`.
-fn next_to(article: &Article, word: Span, near: usize) -> bool {
+pub fn next_to(article: &Article, word: Span, near: usize) -> bool {
     let (from, to) = if word.end <= near { (word.end, near) } else { (near, word.start) };
     let gap: String = article.chars[from..to].iter().collect();
-    !gap.contains([',', ';', ':', '(', '“', '"'])
-        && gap.split_whitespace().all(|w| super::attribution::BETWEEN.contains(&w.to_lowercase().as_str()))
+    !gap.contains([',', ';', ':', '(', '“', '"']) && super::attribution::only_between(&gap)
 }
 
 fn longest_first(mut mentions: Vec<Mention>) -> Vec<Mention> {
@@ -750,18 +872,27 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
     while j < words.len() {
         let w = &words[j].1;
         let capital = w.chars().next().is_some_and(char::is_uppercase)
-            || ["al-", "el-", "bin", "ibn", "de", "van", "von", "ul"].iter().any(|p| w.starts_with(p)) && run > 0;
+            || (["al-", "el-"].iter().any(|p| w.starts_with(p))
+                || matches!(w.as_str(), "bin" | "ibn" | "de" | "van" | "von" | "ul"))
+                && run > 0;
         let lower = w.to_lowercase();
         let shouted = w.chars().filter(|c| c.is_alphabetic()).count() > 3 && !w.chars().any(char::is_lowercase);
         if !capital || shouted || NOT_NAMES.contains(&lower.as_str()) {
             break;
         }
-        // Title words end a person's name, but belong to an office's.
-        if TITLE_WORDS.contains(&lower.as_str()) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 {
+        // Title words end a person's name, but belong to an office's. ("Said"
+        // opens a name when a name follows: "Said Tayeb Jawad".)
+        let given_said = lower == "said"
+            && words.get(j + 1).is_some_and(|(at, w)| {
+                at.start == words[j].0.end + 1 && w.chars().next().is_some_and(char::is_uppercase)
+            });
+        if TITLE_WORDS.contains(&lower.as_str()) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 && !given_said {
             break;
         }
-        // The gap between two words of a name is one space ("RFE/RL" is no name).
-        if j > i && words[j].0.start != words[j - 1].0.end + 1 {
+        // The gap between two words of a name is one space ("RFE/RL" is no
+        // name), or a full stop and a space after an initial ("S. Jaishankar").
+        let gap = if j > i { words[j].0.start - words[j - 1].0.end } else { 1 };
+        if gap != 1 && !(gap == 2 && is_initial(&words[j - 1].1)) {
             break;
         }
         run += 1;
@@ -777,6 +908,12 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         }
     }
     (run, j)
+}
+
+/// A capital letter alone, as an initial is printed before its full stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 fn is_office(words: &[String]) -> bool {

@@ -396,8 +396,9 @@ impl Article {
     }
 }
 
-/// Every top-level quotation. An unclosed quotation ends with its paragraph,
-/// unless the next paragraph opens with the same mark: then it runs on.
+/// Every top-level quotation. An unclosed quotation runs on when the next
+/// paragraph opens with the same mark; a quoted paragraph that never closes
+/// ends with its paragraph; any other unclosed mark quotes nothing.
 fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)
@@ -434,15 +435,36 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                             i = j;
                             continue;
                         }
-                        _ => open = None,
+                        _ => {
+                            // A quoted paragraph whose page dropped the closing mark ends with it.
+                            if opens_paragraph(chars, *outer) {
+                                parts.push(Span { start: *start, end: i });
+                                out.push(Quotation {
+                                    parts: std::mem::take(parts),
+                                    outer: Span { start: *outer, end: i },
+                                });
+                            }
+                            open = None;
+                        }
                     }
                 }
             }
         }
         i += 1;
     }
+    if let Some((start, _, mut parts, outer)) = open.filter(|o| opens_paragraph(chars, o.3)) {
+        let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+        parts.push(Span { start, end });
+        out.push(Quotation { parts, outer: Span { start: outer, end } });
+    }
     out.retain(|q| q.parts.iter().any(|p| chars[p.start..p.end].iter().any(|c| c.is_alphanumeric())));
     out
+}
+
+/// Whether the mark at `at` is the first character of its paragraph.
+fn opens_paragraph(chars: &[char], at: usize) -> bool {
+    let start = chars[..at].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+    chars[start..at].iter().all(|c| c.is_whitespace())
 }
 
 /// Whether the paragraph from `from` has a closing mark before an opening one.

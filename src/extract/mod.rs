@@ -672,4 +672,16 @@ mod tests {
         let text = "“We discussed the crisis,” the British spokesperson added.";
         assert_eq!(quotes(text), [(some("GBR"), "We discussed the crisis".into())]);
     }
+
+    #[test]
+    fn single_marks_quote_as_headlines_do_but_apostrophes_never_close_them() {
+        let text = "Omar Faiz claims ‘talks are over for now,’ saying the truce holds\n\n'Will ensure Kabul’s land isn't used for terror'\n\nThe Taliban’s envoys left.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("omar-faiz"), "talks are over for now".into()),
+                (None, "Will ensure Kabul’s land isn't used for terror".into())
+            ]
+        );
+    }
 }

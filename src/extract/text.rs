@@ -69,6 +69,10 @@ fn closing_mark(open: char) -> Option<&'static [char]> {
         '"' => Some(&['"']),
         '«' => Some(&['»']),
         '„' => Some(&['“', '”']),
+        // Single marks, as headlines quote (‘talks are over,’ Asif says); an
+        // apostrophe inside a word (Kabul’s, isn't) never closes them.
+        '‘' => Some(&['’']),
+        '\'' => Some(&['\'']),
         _ => None,
     }
 }
@@ -413,7 +417,11 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
             }
             Some((start, mark, parts, outer)) => {
                 let closes = closing_mark(*mark).expect("an opening mark");
-                if closes.contains(&c) && !(c == '"' && *mark == '"' && !closes_here(chars, i)) {
+                let single = matches!(*mark, '‘' | '\'');
+                if closes.contains(&c)
+                    && !(c == '"' && *mark == '"' && !closes_here(chars, i))
+                    && (!single || single_closes_here(chars, i))
+                {
                     parts.push(Span { start: *start, end: i });
                     out.push(Quotation { parts: std::mem::take(parts), outer: Span { start: *outer, end: i + 1 } });
                     open = None;
@@ -429,7 +437,9 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                         }
                         // A page that broke a paragraph inside a quotation: it goes on
                         // when the next paragraph closes it before it opens another.
-                        Some(j) if *mark != '"' && closes_in_paragraph(chars, j, closes, *mark) => {
+                        Some(j)
+                            if !matches!(*mark, '"' | '‘' | '\'') && closes_in_paragraph(chars, j, closes, *mark) =>
+                        {
                             parts.push(Span { start: *start, end: i });
                             *start = j;
                             i = j;
@@ -484,8 +494,22 @@ fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char)
 }
 
 /// A straight mark opens a quotation at the start of a word, not after one (5'10").
+/// A single curly mark opens at the start of a word; a straight single mark
+/// only at the start of a line ('Will ensure ...'), where it is no apostrophe.
 fn opens_here(chars: &[char], i: usize) -> bool {
-    chars[i] != '"' || i == 0 || !chars[i - 1].is_alphanumeric() || chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+    let after_word = i > 0 && chars[i - 1].is_alphanumeric();
+    let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+    match chars[i] {
+        '"' => !after_word || chars.get(i + 1).is_some_and(|c| c.is_uppercase()),
+        '‘' => !after_word && next_is_word,
+        '\'' => (i == 0 || chars[i - 1] == '\n') && next_is_word,
+        _ => true,
+    }
+}
+
+/// A single mark closes where no word goes on after it.
+fn single_closes_here(chars: &[char], i: usize) -> bool {
+    i > 0 && !chars[i - 1].is_whitespace() && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
 }
 
 /// A straight mark closes at the end of a word (or of its punctuation).

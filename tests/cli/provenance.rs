@@ -140,8 +140,9 @@ fn extract_reads_other_typography() {
         "id,source,speaker,position_of,target,topic,stance,said_on,kind,quote,summary
 five-countries-p1,five-countries,boris-johnson,,,,,2021-08-17,paraphrase,\"Boris Johnson said \"\"we will not recognise them\"\", adding that the Taliban were ‘on probation’.\",
 five-countries-q1,five-countries,boris-johnson,,,,,2021-08-17,quote,we will not recognise them,
-five-countries-q2,five-countries,boris-johnson,,,,,2021-08-17,quote,It is a “new era,
-five-countries-q3,five-countries,,,,,,2021-08-17,quote,peace,
+five-countries-q2,five-countries,boris-johnson,,,,,2021-08-17,quote,on probation,
+five-countries-q3,five-countries,boris-johnson,,,,,2021-08-17,quote,It is a “new era,
+five-countries-q4,five-countries,,,,,,2021-08-17,quote,peace,
 "
     );
 }

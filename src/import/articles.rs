@@ -4,9 +4,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::contract::Column;
+use super::contract::Layout;
 use super::field::{FieldError, field_error};
-use super::rows::Loader;
+use super::rows::{Loader, Row, Value};
 use crate::error::{Error, Result};
 
 /// The most an article may hold: a long report is well under 1 MiB of text.
@@ -67,29 +67,33 @@ pub fn survives_as_article(body: &str) -> bool {
 impl<'c> Loader<'c> {
     /// A quote must stand in its source's text, when the source has one; its
     /// offsets are stored with it.
-    pub(super) fn locate(&mut self, columns: &[Column], values: &mut [Option<String>]) -> Result<(), FieldError> {
-        let find = |name: &str| columns.iter().position(|c| c.name == name).expect("statement column");
-        let (start, end) = (find("quote_start"), find("quote_end"));
-        values[start] = None;
-        values[end] = None;
-        if values[find("kind")].as_deref() != Some("quote") {
+    pub(super) fn locate(
+        &mut self,
+        layout: &Layout,
+        row: &mut Row,
+        record: &csv::StringRecord,
+    ) -> Result<(), FieldError> {
+        let named = &layout.named;
+        row.values[named.quote_start] = Value::Null;
+        row.values[named.quote_end] = Value::Null;
+        if row.field(record, named.kind) != Some("quote") {
             return Ok(());
         }
-        let source = values[find("source")].as_deref().unwrap_or_default();
+        let source = row.field(record, named.source).unwrap_or_default();
         let text = self.bodies.get(self.conn, source).map_err(|e| field_error("quote", e.to_string()))?;
         let Some(text) = text else { return Ok(()) };
-        let quote = values[find("quote")].as_deref().unwrap_or_default();
+        let quote = row.field(record, named.quote).unwrap_or_default();
         match text.locate(quote) {
             Some((from, to)) => {
-                values[start] = Some(from.to_string());
-                values[end] = Some(to.to_string());
+                row.values[named.quote_start] = Value::Int(from as i64);
+                row.values[named.quote_end] = Value::Int(to as i64);
                 Ok(())
             }
             None => Err(field_error(
                 "quote",
                 format!(
                     "statement {}'s quote is not in the text of source {source}; the closest passage is \"{}\"",
-                    values[0].as_deref().unwrap_or_default(),
+                    row.field(record, 0).unwrap_or_default(),
                     text.closest(quote)
                 ),
             )),

@@ -159,6 +159,133 @@ const EMBASSIES: &[Column] = &[
     derived("observed_on_precision"),
 ];
 
+/// How one file's header maps onto its table's columns, worked out once per
+/// file: where each column's field is, which columns the row's statement
+/// writes and in what order, and where the columns are that rules across
+/// fields need.
+pub(super) struct Layout {
+    pub(super) columns: &'static [Column],
+    /// For each column of the table, its field in the file.
+    pub(super) field_of: Vec<Option<usize>>,
+    /// The columns the row's statement binds, in parameter order.
+    pub(super) written: Vec<usize>,
+    /// The insert (into an empty table) or upsert of the written columns.
+    pub(super) sql: String,
+    /// The same with `body` bound last, for a source whose article supplies it
+    /// when the file has no body column.
+    pub(super) sql_with_body: Option<String>,
+    /// Each date column that may be a month or a year, with its precision column.
+    pub(super) periods: Vec<(usize, usize)>,
+    pub(super) named: Named,
+}
+
+/// Where the columns are that a rule across fields reads or fills.
+#[derive(Default)]
+pub(super) struct Named {
+    pub(super) body: Option<usize>,
+    pub(super) parent: Option<usize>,
+    pub(super) speaker: usize,
+    pub(super) position_of: usize,
+    pub(super) kind: usize,
+    pub(super) source: usize,
+    pub(super) quote: usize,
+    pub(super) quote_start: usize,
+    pub(super) quote_end: usize,
+}
+
+impl Layout {
+    /// The layout of a file of `table` with `header`; `at` names its first line
+    /// in errors. `bulk`: the table was empty, so rows are inserted, not upserted.
+    pub(super) fn of(table: Table, header: &csv::StringRecord, at: &str, bulk: bool) -> Result<Layout, String> {
+        let columns = table.columns();
+        let mut field_of: Vec<Option<usize>> = vec![None; columns.len()];
+        for (i, name) in header.iter().enumerate() {
+            let Some(c) = columns.iter().position(|c| c.name == name && !c.derived) else {
+                return Err(format!(
+                    "{at}: unknown column \"{name}\" in the header (the columns of {table} are {})",
+                    table.column_names().collect::<Vec<_>>().join(", ")
+                ));
+            };
+            if field_of[c].is_some() {
+                return Err(format!("{at}: column \"{name}\" appears twice in the header"));
+            }
+            field_of[c] = Some(i);
+        }
+        if let Some(missing) = columns.iter().zip(&field_of).find(|(c, f)| c.required && f.is_none()) {
+            return Err(format!("{at}: the header has no \"{}\" column, which {table} requires", missing.0.name));
+        }
+        let position = |name: &str| columns.iter().position(|c| c.name == name);
+        // Columns written: those in the file (absent ones are left as they are on
+        // update), those with a default (absent means the default), position_of,
+        // which is always resolved, and body when an article supplies it.
+        let written: Vec<usize> = (0..columns.len())
+            .filter(|&c| {
+                field_of[c].is_some()
+                    || columns[c].default.is_some()
+                    || columns[c].derived
+                    || (table == Table::Statements && columns[c].name == "position_of")
+            })
+            .collect();
+        let insert_only: Vec<&str> = written
+            .iter()
+            .filter(|&&c| field_of[c].is_none() && !columns[c].derived)
+            .map(|&c| columns[c].name)
+            .collect();
+        let statement_sql = |cols: &[usize]| {
+            let names: Vec<&str> = cols.iter().map(|&c| columns[c].name).collect();
+            if bulk { insert_sql(table, &names) } else { upsert_sql(table, &names, &insert_only) }
+        };
+        let body = position("body");
+        let sql_with_body = body.filter(|b| !written.contains(b)).map(|b| {
+            let mut with_body = written.clone();
+            with_body.push(b);
+            statement_sql(&with_body)
+        });
+        let periods = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.check, Check::Period))
+            .map(|(c, column)| (c, position(&format!("{}_precision", column.name)).expect("a precision column")))
+            .collect();
+        let statement =
+            |name: &str| if table == Table::Statements { position(name).expect("a statement column") } else { 0 };
+        let named = Named {
+            body,
+            parent: position("parent").filter(|_| table == Table::Actors),
+            speaker: statement("speaker"),
+            position_of: statement("position_of"),
+            kind: statement("kind"),
+            source: statement("source"),
+            quote: statement("quote"),
+            quote_start: statement("quote_start"),
+            quote_end: statement("quote_end"),
+        };
+        Ok(Layout { columns, sql: statement_sql(&written), sql_with_body, written, field_of, periods, named })
+    }
+}
+
+/// The plain insert of one file's columns, for a table that was empty.
+pub(super) fn insert_sql(table: Table, names: &[&str]) -> String {
+    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "))
+}
+
+/// The upsert for one file's columns. `insert_only` columns are written for a new
+/// row but left as they are on an existing one: those the file does not have,
+/// but that a new row needs (position_of resolved, a default).
+pub(super) fn upsert_sql(table: Table, names: &[&str], insert_only: &[&str]) -> String {
+    let updated: Vec<&&str> = names.iter().skip(1).filter(|c| !insert_only.contains(c)).collect();
+    let updates: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> = updated.iter().map(|c| format!("{table}.{c} IS NOT excluded.{c}")).collect();
+    // The WHERE makes an unchanged row a no-op: it is not rewritten and not counted.
+    format!(
+        "{} ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
+        insert_sql(table, names),
+        updates.join(", "),
+        differs.join(" OR ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +336,14 @@ mod tests {
             let ours: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
             assert_eq!(names, ours, "{table}");
         }
+    }
+
+    #[test]
+    fn unchanged_rows_are_not_rewritten() {
+        let sql = upsert_sql(Table::Sources, &["id", "title"], &[]);
+        assert_eq!(
+            sql,
+            "INSERT INTO sources (id, title) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET title = excluded.title WHERE sources.title IS NOT excluded.title"
+        );
     }
 }

@@ -63,7 +63,7 @@ impl<'c> Loader<'c> {
                 format!("\"{value}\" is not a lowercase slug (letters, digits and '-', such as recognition)"),
             )),
             Check::Date => parse_date(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
-            Check::Period => parse_period(value).map(|_| ()).map_err(|problem| field_error(name, problem)),
+            Check::Period => check_period(value).map_err(|problem| field_error(name, problem)),
             Check::Stance => match value {
                 "-2" | "-1" | "0" | "1" | "2" => Ok(()),
                 _ => Err(field_error(
@@ -97,12 +97,12 @@ impl<'c> Loader<'c> {
     }
 
     /// The top of an actor's parent chain: the state or organisation it speaks for.
-    pub(super) fn root(&self, actor: &str) -> std::result::Result<String, FieldError> {
+    pub(super) fn root<'a>(&'a self, actor: &'a str) -> std::result::Result<&'a str, FieldError> {
         let mut current = actor;
         for _ in 0..=self.actors.len() {
             match self.actors.get(current).and_then(|a| a.parent.as_deref()) {
                 Some(parent) => current = parent,
-                None => return Ok(current.to_owned()),
+                None => return Ok(current),
             }
         }
         Err(field_error(
@@ -143,13 +143,31 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 /// A date as precise as its source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Returns
 /// the first day of the period and the precision (`day`, `month` or `year`).
 pub fn parse_period(s: &str) -> std::result::Result<(String, &'static str), String> {
+    check_period(s)?;
+    let (to_first_day, precision) = period_parts(s);
+    Ok((format!("{s}{to_first_day}"), precision))
+}
+
+/// Whether `s` is a period as [`parse_period`] reads it, without building its first day.
+pub(super) fn check_period(s: &str) -> std::result::Result<(), String> {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let (day, precision) = match s.len() {
-        4 if digits(s) => (format!("{s}-01-01"), "year"),
-        7 if digits(&s[..4]) && &s[4..5] == "-" && digits(&s[5..]) => (format!("{s}-01"), "month"),
-        _ => (s.to_owned(), "day"),
+    let month = |t: &str| t.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    let valid = match s.len() {
+        4 => digits(s),
+        7 => digits(&s[..4]) && &s[4..5] == "-" && digits(&s[5..]) && month(&s[5..]),
+        _ => parse_date(s).is_ok(),
     };
-    parse_date(&day).map(|_| (day, precision)).map_err(|_| format!("\"{s}\" is not a date (expected YYYY-MM-DD)"))
+    if valid { Ok(()) } else { Err(format!("\"{s}\" is not a date (expected YYYY-MM-DD)")) }
+}
+
+/// How a checked period is stored: what to append to make it its first day,
+/// and its precision.
+pub(super) fn period_parts(s: &str) -> (&'static str, &'static str) {
+    match s.len() {
+        4 => ("-01-01", "year"),
+        7 => ("-01", "month"),
+        _ => ("", "day"),
+    }
 }
 
 #[cfg(test)]

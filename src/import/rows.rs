@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode, OptionalExtension};
 
 use super::articles::read_article;
 use super::bulk::SearchBatch;
-use super::contract::{Check, Column};
-use super::field::{FieldError, field_error, parse_period};
+use super::contract::Layout;
+use super::field::{FieldError, field_error, period_parts};
 use super::{PROGRESS_EVERY, Plan, Progress, Summary, Table, Withdrawn};
 use crate::error::{Error, Result};
 use crate::provenance::Bodies;
@@ -55,6 +56,54 @@ pub(super) struct Loader<'c> {
     /// Search-index work gathered since the first statement this import changed
     /// in a table that already had rows.
     pub(super) search_batch: Option<SearchBatch>,
+}
+
+/// Where one column's value of the current row is. A row costs no allocation:
+/// fields stay in the CSV record, values worked out here (a period's first
+/// day, a resolved position_of, an article's text) go to buffers kept from row
+/// to row, and numbers are bound as numbers.
+#[derive(Clone, Copy)]
+pub(super) enum Value {
+    Null,
+    /// The record's field at this index.
+    Field(usize),
+    /// The column's default, or a fixed value such as a precision.
+    Default(&'static str),
+    /// The row's `worked` buffer of this column.
+    Worked,
+    Int(i64),
+}
+
+pub(super) struct Row {
+    pub(super) values: Vec<Value>,
+    pub(super) worked: Vec<String>,
+}
+
+impl Row {
+    fn new(columns: usize) -> Row {
+        Row { values: vec![Value::Null; columns], worked: vec![String::new(); columns] }
+    }
+
+    /// The text of column `c`, borrowed from the record or the column's
+    /// default: fields the file has, before anything is worked out.
+    pub(super) fn field<'r>(&self, record: &'r csv::StringRecord, c: usize) -> Option<&'r str> {
+        match self.values[c] {
+            Value::Field(f) => record.get(f),
+            Value::Default(text) => Some(text),
+            Value::Null | Value::Worked | Value::Int(_) => None,
+        }
+    }
+
+    fn bind<'a>(&'a self, record: &'a csv::StringRecord, c: usize) -> ToSqlOutput<'a> {
+        let text = |t: &'a str| ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes()));
+        match self.values[c] {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Field(f) => text(record.get(f).unwrap_or_default()),
+            Value::Default(t) => text(t),
+            Value::Worked => text(&self.worked[c]),
+            Value::Int(n) => ToSqlOutput::Owned(rusqlite::types::Value::Integer(n)),
+        }
+    }
 }
 
 impl<'c> Loader<'c> {
@@ -123,76 +172,11 @@ impl<'c> Loader<'c> {
                 path.display()
             )));
         }
-        let columns = table.columns();
-
-        // Map each schema column to its field in the file, by header name.
-        let mut field_of: Vec<Option<usize>> = vec![None; columns.len()];
-        for (i, name) in header.iter().enumerate() {
-            let Some(c) = columns.iter().position(|c| c.name == name && !c.derived) else {
-                return Err(Error::data(format!(
-                    "{}: unknown column \"{name}\" in the header (the columns of {table} are {})",
-                    at(1),
-                    table.column_names().collect::<Vec<_>>().join(", ")
-                )));
-            };
-            if field_of[c].is_some() {
-                return Err(Error::data(format!("{}: column \"{name}\" appears twice in the header", at(1))));
-            }
-            field_of[c] = Some(i);
-        }
-        if let Some(missing) = columns.iter().zip(&field_of).find(|(c, f)| c.required && f.is_none()) {
-            return Err(Error::data(format!(
-                "{}: the header has no \"{}\" column, which {table} requires",
-                at(1),
-                missing.0.name
-            )));
-        }
-
-        // Columns written: those in the file (absent ones are left as they are on
-        // update), those with a default (absent means the default), position_of,
-        // which is always resolved, and body when an article supplies it.
-        let mut written: Vec<usize> = (0..columns.len())
-            .filter(|&c| {
-                field_of[c].is_some()
-                    || columns[c].default.is_some()
-                    || columns[c].derived
-                    || (table == Table::Statements && columns[c].name == "position_of")
-            })
-            .collect();
-        let body = columns.iter().position(|c| c.name == "body");
-        let insert_only: Vec<&str> = written
-            .iter()
-            .filter(|&&c| field_of[c].is_none() && !columns[c].derived)
-            .map(|&c| columns[c].name)
-            .collect();
-        let names = |cols: &[usize]| cols.iter().map(|&c| columns[c].name).collect::<Vec<_>>();
-        let statement_sql = |names: &[&str]| {
-            if self.bulk { insert_sql(table, names) } else { upsert_sql(table, names, &insert_only) }
-        };
-        let sql = statement_sql(&names(&written));
-        let sql_with_body = match body {
-            Some(b) if !written.contains(&b) => {
-                written.push(b);
-                let sql = statement_sql(&names(&written));
-                written.pop();
-                Some(sql)
-            }
-            _ => None,
-        };
-
+        let layout = Layout::of(table, &header, &at(1), self.bulk).map_err(Error::data)?;
+        let named = &layout.named;
         let file_index = self.plan.files.iter().position(|(_, p)| p == path).unwrap_or(0);
-        // Each date column that may be a month or a year, with its precision column.
-        let periods: Vec<(usize, usize)> = columns
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| matches!(c.check, Check::Period))
-            .map(|(c, column)| {
-                let precision = format!("{}_precision", column.name);
-                (c, columns.iter().position(|p| p.name == precision).expect("a precision column"))
-            })
-            .collect();
         let mut record = csv::StringRecord::new();
-        let mut values: Vec<Option<String>> = vec![None; columns.len()];
+        let mut row = Row::new(layout.columns.len());
         let (mut rows, mut changed) = (0u64, 0u64);
         loop {
             match reader.read_record(&mut record) {
@@ -210,59 +194,69 @@ impl<'c> Loader<'c> {
                 self.progress.advance(self.done.0 + byte, self.done.1 + rows);
             }
             rows += 1;
-            for (c, column) in columns.iter().enumerate() {
-                let raw = field_of[c].and_then(|f| record.get(f)).filter(|v| !v.is_empty()).or(column.default);
-                values[c] = match raw {
-                    Some(v) => {
-                        self.check(column, v).map_err(at_field)?;
-                        Some(v.to_owned())
+            for (c, column) in layout.columns.iter().enumerate() {
+                let field = layout.field_of[c].filter(|&f| record.get(f).is_some_and(|v| !v.is_empty()));
+                row.values[c] = match (field, column.default) {
+                    (Some(f), _) => {
+                        self.check(column, &record[f]).map_err(at_field)?;
+                        Value::Field(f)
                     }
-                    None if column.required => {
+                    (None, Some(default)) => {
+                        self.check(column, default).map_err(at_field)?;
+                        Value::Default(default)
+                    }
+                    (None, None) if column.required => {
                         return Err(Error::data(format!(
                             "{}: {}: is empty, but {table} requires it",
                             at(line),
                             column.name
                         )));
                     }
-                    None => None,
+                    (None, None) => Value::Null,
                 };
             }
             // A month or a year is stored as its first day, with its precision beside it.
-            for &(c, p) in &periods {
-                if let Some(value) = &values[c] {
-                    let (date, precision) = parse_period(value).expect("checked above");
-                    values[c] = Some(date);
-                    values[p] = Some(precision.to_owned());
+            for &(c, p) in &layout.periods {
+                if let Some(period) = row.field(&record, c) {
+                    let (to_first_day, precision) = period_parts(period);
+                    if !to_first_day.is_empty() {
+                        let first_day = &mut row.worked[c];
+                        first_day.clear();
+                        first_day.push_str(period);
+                        first_day.push_str(to_first_day);
+                        row.values[c] = Value::Worked;
+                    }
+                    row.values[p] = Value::Default(precision);
                 }
             }
-            let id = values[0].clone().unwrap_or_default();
+            // The id is required, so it is always the record's own field.
+            let id = layout.field_of[0].and_then(|f| record.get(f)).unwrap_or_default();
             if self.plan.sync {
-                self.kept.entry(table).or_default().insert(id.clone());
+                self.kept.entry(table).or_default().insert(id.to_owned());
             }
             if !self.bulk
-                && !self.seen.insert(id_hash(&id))
-                && let Some(error) = self.duplicate(table, &id, file_index, line)?
+                && !self.seen.insert(id_hash(id))
+                && let Some(error) = self.duplicate(table, id, file_index, line)?
             {
                 return Err(error);
             }
 
-            let mut sql_now = &sql;
-            let mut extra = None;
+            let mut sql = &layout.sql;
+            let mut body = None;
             match table {
                 Table::Statements => {
-                    self.statement(columns, &mut values).map_err(at_field)?;
-                    self.locate(columns, &mut values).map_err(at_field)?;
+                    self.statement(&layout, &mut row, &record).map_err(at_field)?;
+                    self.locate(&layout, &mut row, &record).map_err(at_field)?;
                 }
                 Table::Embassies => {}
                 Table::Actors => {
-                    let parent = columns.iter().position(|c| c.name == "parent").expect("actors.parent");
-                    if let Some(p) = &values[parent] {
-                        self.parents.push((file_index, line, p.clone()));
+                    if let Some(parent) = named.parent.and_then(|c| row.field(&record, c)) {
+                        self.parents.push((file_index, line, parent.to_owned()));
                     }
                 }
                 Table::Sources => {
-                    if let (Some(article), Some(b)) = (self.plan.articles.get(&id), body) {
-                        if field_of[b].is_some() && values[b].is_some() {
+                    if let (Some(article), Some(b)) = (self.plan.articles.get(id), named.body) {
+                        if !matches!(row.values[b], Value::Null) {
                             return Err(Error::data(format!(
                                 "{}: body: given here and in {}; keep one",
                                 at(line),
@@ -270,29 +264,33 @@ impl<'c> Loader<'c> {
                             )));
                         }
                         let text = read_article(article)?;
-                        self.articles_used.insert(id.clone());
-                        match &sql_with_body {
+                        self.articles_used.insert(id.to_owned());
+                        match &layout.sql_with_body {
                             Some(with_body) => {
-                                sql_now = with_body;
-                                extra = Some(text);
+                                sql = with_body;
+                                body = Some(text);
                             }
-                            None => values[b] = Some(text),
+                            None => {
+                                row.worked[b] = text;
+                                row.values[b] = Value::Worked;
+                            }
                         }
                     }
                 }
             }
 
             let mut stmt =
-                self.conn.prepare_cached(sql_now).map_err(|e| Error::failure("preparing the import").because(e))?;
-            let mut params: Vec<Option<&str>> = written.iter().map(|&c| values[c].as_deref()).collect();
-            if extra.is_some() {
-                params.push(extra.as_deref());
-            }
+                self.conn.prepare_cached(sql).map_err(|e| Error::failure("preparing the import").because(e))?;
+            let params = layout
+                .written
+                .iter()
+                .map(|&c| row.bind(&record, c))
+                .chain(body.as_deref().map(|text| ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes()))));
             let n = match stmt.execute(rusqlite::params_from_iter(params)) {
                 Ok(n) => n,
                 Err(e) if self.bulk && is_unique_id_violation(&e, table) => {
                     return Err(self
-                        .duplicate(table, &id, file_index, line)?
+                        .duplicate(table, id, file_index, line)?
                         .unwrap_or_else(|| row_error(&at(line), e)));
                 }
                 Err(e) => return Err(row_error(&at(line), e)),
@@ -301,8 +299,8 @@ impl<'c> Loader<'c> {
             if table == Table::Statements && n == 1 && !self.bulk && self.search_batch.is_none() {
                 self.search_batch = Some(SearchBatch::begin(self.conn)?);
             }
-            if let (Table::Sources, 1, Some(article)) = (table, n, self.plan.articles.get(&id)) {
-                self.new_texts.push((id.clone(), article.clone()));
+            if let (Table::Sources, 1, Some(article)) = (table, n, self.plan.articles.get(id)) {
+                self.new_texts.push((id.to_owned(), article.clone()));
             }
         }
         self.done.0 += std::fs::metadata(path).map_or(0, |m| m.len());
@@ -416,14 +414,15 @@ impl<'c> Loader<'c> {
     /// Statement rules that span fields: whose position it is.
     pub(super) fn statement(
         &self,
-        columns: &[Column],
-        values: &mut [Option<String>],
+        layout: &Layout,
+        row: &mut Row,
+        record: &csv::StringRecord,
     ) -> std::result::Result<(), FieldError> {
-        let find = |name: &str| columns.iter().position(|c| c.name == name).expect("statement column");
-        let (speaker, position_of, kind) = (find("speaker"), find("position_of"), find("kind"));
-        let speaker = values[speaker].clone().unwrap_or_default();
-        if values[kind].as_deref() == Some("assessment") {
-            match values[position_of].as_deref() {
+        let named = &layout.named;
+        let speaker = row.field(record, named.speaker).unwrap_or_default();
+        let position_of = row.field(record, named.position_of);
+        if row.field(record, named.kind) == Some("assessment") {
+            match position_of {
                 None => {
                     return Err(field_error(
                         "position_of",
@@ -439,33 +438,15 @@ impl<'c> Loader<'c> {
                 Some(_) => {}
             }
         }
-        if values[position_of].is_none() {
-            values[position_of] = Some(self.root(&speaker)?);
+        if position_of.is_none() {
+            let root = self.root(speaker)?;
+            let worked = &mut row.worked[named.position_of];
+            worked.clear();
+            worked.push_str(root);
+            row.values[named.position_of] = Value::Worked;
         }
         Ok(())
     }
-}
-
-/// The plain insert of one file's columns, for a table that was empty.
-fn insert_sql(table: Table, names: &[&str]) -> String {
-    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "))
-}
-
-/// The upsert for one file's columns. `insert_only` columns are written for a new
-/// row but left as they are on an existing one: those the file does not have,
-/// but that a new row needs (position_of resolved, a default).
-fn upsert_sql(table: Table, names: &[&str], insert_only: &[&str]) -> String {
-    let updated: Vec<&&str> = names.iter().skip(1).filter(|c| !insert_only.contains(c)).collect();
-    let updates: Vec<String> = updated.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-    let differs: Vec<String> = updated.iter().map(|c| format!("{table}.{c} IS NOT excluded.{c}")).collect();
-    // The WHERE makes an unchanged row a no-op: it is not rewritten and not counted.
-    format!(
-        "{} ON CONFLICT (id) DO UPDATE SET {} WHERE {}",
-        insert_sql(table, names),
-        updates.join(", "),
-        differs.join(" OR ")
-    )
 }
 
 fn id_hash(id: &str) -> u64 {
@@ -516,19 +497,5 @@ fn row_error(at: &str, e: rusqlite::Error) -> Error {
             Error::data(format!("{at}: {message}"))
         }
         _ => Error::failure(at.to_owned()).because(e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unchanged_rows_are_not_rewritten() {
-        let sql = upsert_sql(Table::Sources, &["id", "title"], &[]);
-        assert_eq!(
-            sql,
-            "INSERT INTO sources (id, title) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET title = excluded.title WHERE sources.title IS NOT excluded.title"
-        );
     }
 }

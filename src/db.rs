@@ -32,6 +32,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration { sql: include_str!("../migrations/0005_report_tables.sql"), then: None },
     // 5 -> 6: revisions, the rows as they were before each update and delete.
     Migration { sql: include_str!("../migrations/0006_revisions.sql"), then: None },
+    // 6 -> 7: statements_source covers the sources report's counts.
+    Migration { sql: include_str!("../migrations/0007_source_counts_index.sql"), then: None },
 ];
 
 /// The end of migration 4's in-place rewrite of CHECK constraints: a new

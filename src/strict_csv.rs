@@ -70,6 +70,32 @@ impl<R: Read> StrictReader<R> {
         io::Error::new(io::ErrorKind::InvalidData, QuotingError { line, field, problem })
     }
 
+    /// The current field is `n` bytes longer.
+    fn lengthen_field(&mut self, n: usize) -> io::Result<()> {
+        self.field_bytes += n;
+        if self.field_bytes > MAX_FIELD_BYTES {
+            return Err(self.fail(
+                (self.line, self.field),
+                "a field longer than 16 MiB, the most a field may hold; keep a long text in articles/<source id>.txt",
+            ));
+        }
+        Ok(())
+    }
+
+    /// `n` more bytes were read, which are the header's while it lasts.
+    fn lengthen_header(&mut self, n: usize) -> io::Result<()> {
+        if let Some(header) = &mut self.header_bytes {
+            *header += n;
+            if *header > MAX_HEADER_BYTES {
+                return Err(self.fail(
+                    (1, self.field),
+                    "a header line longer than 64 KiB; a table file starts with a line of column names",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn check(&mut self, bytes: &[u8]) -> io::Result<()> {
         let mut i = 0;
         while i < bytes.len() {
@@ -78,22 +104,8 @@ impl<R: Read> StrictReader<R> {
             if matches!(self.state, State::Quoted | State::Unquoted) {
                 let run = bytes[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(bytes.len() - i);
                 if run > 0 {
-                    self.field_bytes += run;
-                    if self.field_bytes > MAX_FIELD_BYTES {
-                        return Err(self.fail(
-                            (self.line, self.field),
-                            "a field longer than 16 MiB, the most a field may hold; keep a long text in articles/<source id>.txt",
-                        ));
-                    }
-                    if let Some(header) = &mut self.header_bytes {
-                        *header += run;
-                        if *header > MAX_HEADER_BYTES {
-                            return Err(self.fail(
-                                (1, self.field),
-                                "a header line longer than 64 KiB; a table file starts with a line of column names",
-                            ));
-                        }
-                    }
+                    self.lengthen_field(run)?;
+                    self.lengthen_header(run)?;
                     i += run;
                     continue;
                 }
@@ -133,23 +145,9 @@ impl<R: Read> StrictReader<R> {
             if self.state == State::FieldStart {
                 self.field_bytes = 0;
             } else {
-                self.field_bytes += 1;
-                if self.field_bytes > MAX_FIELD_BYTES {
-                    return Err(self.fail(
-                        (self.line, self.field),
-                        "a field longer than 16 MiB, the most a field may hold; keep a long text in articles/<source id>.txt",
-                    ));
-                }
+                self.lengthen_field(1)?;
             }
-            if let Some(header) = &mut self.header_bytes {
-                *header += 1;
-                if *header > MAX_HEADER_BYTES {
-                    return Err(self.fail(
-                        (1, self.field),
-                        "a header line longer than 64 KiB; a table file starts with a line of column names",
-                    ));
-                }
-            }
+            self.lengthen_header(1)?;
             if b == b'\n' {
                 self.line += 1;
                 if self.state == State::FieldStart {

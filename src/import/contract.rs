@@ -164,6 +164,7 @@ const EMBASSIES: &[Column] = &[
 /// writes and in what order, and where the columns are that rules across
 /// fields need.
 pub(super) struct Layout {
+    pub(super) table: Table,
     pub(super) columns: &'static [Column],
     /// For each column of the table, its field in the file.
     pub(super) field_of: Vec<Option<usize>>,
@@ -260,7 +261,7 @@ impl Layout {
             quote_start: statement("quote_start"),
             quote_end: statement("quote_end"),
         };
-        Ok(Layout { columns, sql: statement_sql(&written), sql_with_body, written, field_of, periods, named })
+        Ok(Layout { table, columns, sql: statement_sql(&written), sql_with_body, written, field_of, periods, named })
     }
 }
 

@@ -86,6 +86,28 @@ fn a_changed_row_is_updated_and_a_new_one_inserted() {
 }
 
 #[test]
+fn a_row_changed_behind_the_imports_back_is_written_again() {
+    // A re-import skips the rows the table holds as the files have them; rows
+    // changed from the sqlite3 shell or query --write must not look the same:
+    // a trailing space, a moved quote location, a NULL stance, another stance.
+    let wd = Workdir::seeded();
+    let statements = "SELECT * FROM statements ORDER BY key";
+    let fresh = wd.ok(&["query", statements, "--format", "csv"]);
+    wd.ok(&[
+        "query",
+        "--write",
+        "UPDATE statements SET summary = summary || ' ' WHERE id = 'fc-12';
+         UPDATE statements SET quote_start = quote_start + 1 WHERE id = 'fc-15';
+         UPDATE statements SET stance = NULL WHERE id = 'fc-18';
+         UPDATE statements SET stance = '2' WHERE id = 'fc-20';",
+    ]);
+    let run = wd.run(&["import", "seed"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("statements: 0 inserted, 4 updated, 17 unchanged\n"), "{}", run.stderr);
+    assert_eq!(wd.ok(&["query", statements, "--format", "csv"]), fresh);
+}
+
+#[test]
 fn single_files_load_by_their_name_and_columns_by_header_in_any_order() {
     let wd = Workdir::new();
     wd.write("in/sources.csv", "title,id\nA title,src\n");

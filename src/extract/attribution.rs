@@ -71,6 +71,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "tweeted",
     "continued",
     "remarked",
+    "commented",
+    "comments",
     "acknowledged",
     "admitted",
     "suggested",

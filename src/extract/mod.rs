@@ -684,4 +684,37 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn hyphenated_titles_and_honorifics_are_no_part_of_a_name() {
+        let text = "“The ban must go,” UN Secretary-General Antonio Guterres said.\n\n“We stand ready,” said Ayatollah Ebrahim Raisi.";
+        assert_eq!(
+            quotes(text),
+            [(some("antonio-guterres"), "The ban must go".into()), (some("ebrahim-raisi"), "We stand ready".into())]
+        );
+    }
+
+    #[test]
+    fn a_treasury_named_by_its_state_is_an_office() {
+        let text = "“The fund will protect the reserves,” the British Treasury said in a statement.";
+        assert_eq!(quotes(text), [(some("gbr-treasury"), "The fund will protect the reserves".into())]);
+    }
+
+    #[test]
+    fn a_known_family_name_that_runs_on_is_someone_elses_name() {
+        let text = "Sheikh Faiz bin Rashid Al Nahyan said: “We keep talking.”";
+        assert_eq!(quotes(text), [(some("faiz-bin-rashid-al-nahyan"), "We keep talking".into())]);
+    }
+
+    #[test]
+    fn a_name_known_by_its_middle_word_is_the_whole_name_printed_earlier() {
+        let text = "Prime Minister Mohammad Hassan Akhund met the envoy.\n\nDuring the meeting, Mullah Hassan said: “The mistreatment must stop.”";
+        assert_eq!(quotes(text), [(some("mohammad-hassan-akhund"), "The mistreatment must stop".into())]);
+    }
+
+    #[test]
+    fn commented_attributes_speech() {
+        let text = "Spokesman Karim Noori commented, “The visit went well.”";
+        assert_eq!(quotes(text), [(some("karim-noori"), "The visit went well".into())]);
+    }
 }

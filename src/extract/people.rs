@@ -159,10 +159,22 @@ const TITLE_WORDS: &[&str] = &[
     "ambassadors",
     "judge",
     "prosecutor",
+    "ayatollah",
+    "excellency",
 ];
+
+/// A word of a title, hyphenated ones included ("Secretary-General",
+/// "Under-Secretary-General"): never a word of a person's name.
+fn title_word(lower: &str) -> bool {
+    TITLE_WORDS.contains(&lower)
+        || (lower.contains('-') && lower.split('-').any(|part| is_title_noun(part) || part == "general"))
+}
 
 /// The nouns of a title that a name follows ("spokeswoman Lan Mei").
 fn is_title_noun(word: &str) -> bool {
+    if word.contains('-') {
+        return word.split('-').any(|part| is_title_noun(part) && part.len() > 2);
+    }
     const NOUNS: &[&str] = &[
         "spokesman",
         "spokeswoman",
@@ -217,8 +229,18 @@ fn is_title_noun(word: &str) -> bool {
 }
 
 /// Nouns that end the name of an office that can speak.
-const OFFICE_NOUNS: &[&str] =
-    &["ministry", "office", "embassy", "department", "council", "commission", "mission", "secretariat", "consulate"];
+const OFFICE_NOUNS: &[&str] = &[
+    "ministry",
+    "office",
+    "embassy",
+    "department",
+    "council",
+    "commission",
+    "mission",
+    "secretariat",
+    "consulate",
+    "treasury",
+];
 
 /// Words that make a capitalised run the name of a body, not of a person.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -275,6 +297,9 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Words that start a sentence or a clause and are capitalised for that alone.
 const NOT_NAMES: &[&str] = &[
+    "officials",
+    "diplomats",
+    "sources",
     "the",
     "a",
     "an",
@@ -366,9 +391,12 @@ impl People {
         mentions.retain(|m| people.actors[m.actor].kind != "state" || !inside_a_name(article, m.span));
         // "Hamdullah Fitrat" is not the "Fitrat" known as Fasihuddin Fitrat: a
         // family name alone after another given name is someone else's.
+        // So is a name known by one word that runs on into more of a name
+        // ("Mohammed bin Abdulrahman Al Thani" is not Amina Mohammed).
         mentions.retain(|m| {
             let one_word = !article.chars[m.span.start..m.span.end].contains(&' ');
-            people.actors[m.actor].kind != "person" || !one_word || !after_a_given_name(article, m.span.start)
+            let someone_else = after_a_given_name(article, m.span.start) || before_more_name(article, m.span.end);
+            people.actors[m.actor].kind != "person" || !one_word || !someone_else
         });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);
@@ -529,7 +557,7 @@ impl People {
             }
             let run_words: Vec<String> = words[i..i + run].iter().map(|(_, w)| w.clone()).collect();
             // A family name alone ("Lindqvist said") stands for the full name printed earlier.
-            let surname = !TITLE_WORDS.contains(&words[i].1.to_lowercase().as_str());
+            let surname = !title_word(&words[i].1.to_lowercase());
             // "Zhao said", with no full name printed before: a person known by one name.
             if run == 1
                 && surname
@@ -632,9 +660,9 @@ impl People {
         let noun = |w: &String| is_title_noun(w) || OFFICE_NOUNS.contains(&w.to_lowercase().as_str());
         if let Some(k) = name_words.iter().rposition(noun)
             && name_words.len() - k > 2
-            && name_words[k + 1..].iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase) && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
-            })
+            && name_words[k + 1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !title_word(&w.to_lowercase()))
         {
             return self.draft(article, words, from + k + 1, to);
         }
@@ -756,7 +784,7 @@ fn inside_a_name(article: &Article, span: Span) -> bool {
         let lower = w.to_lowercase();
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && !TITLE_WORDS.contains(&lower.as_str())
+            && !title_word(&lower)
             && !NOT_NAMES.contains(&lower.as_str())
             && !matches!(lower.as_str(), "government" | "republic" | "people" | "state" | "foreign")
     };
@@ -765,6 +793,22 @@ fn inside_a_name(article: &Article, span: Span) -> bool {
     let words_before: Vec<&str> = before.split_whitespace().collect();
     let of_name = matches!(words_before.as_slice(), [.., name, "of"] if name_word(name));
     name_word(following) || of_name
+}
+
+/// Whether more of a name follows `at`: a particle ("bin", "ibn") or a
+/// capitalised word that is no title, after one space.
+fn before_more_name(article: &Article, at: usize) -> bool {
+    if article.chars.get(at) != Some(&' ') {
+        return false;
+    }
+    let rest: String = article.chars[at + 1..].iter().take(40).collect();
+    let word = rest.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    matches!(lower.as_str(), "bin" | "ibn")
+        || (word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && !title_word(&lower)
+            && !NOT_NAMES.contains(&lower.as_str()))
 }
 
 /// Whether a capitalised word that is no title stands right before `at` ("Hamdullah| Fitrat").
@@ -778,7 +822,7 @@ fn after_a_given_name(article: &Article, at: usize) -> bool {
     let lower = word.to_lowercase();
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
-        && !TITLE_WORDS.contains(&lower.as_str())
+        && !title_word(&lower)
         && !NOT_NAMES.contains(&lower.as_str())
 }
 
@@ -796,8 +840,9 @@ fn full_name_before(article: &Article, word: &(Span, String), end: usize) -> Opt
         if all[k].1 != word.1 || article.in_quotation(all[k].0.start) {
             return None;
         }
+        // The whole name the word stands in: "Mohammad Hassan Akhund" for "Hassan".
         let from = (k.saturating_sub(2)..k).find(|&f| name_run(&all[..before], f).1 > k)?;
-        Some((from, k + 1))
+        Some((from, name_run(all, from).1.max(k + 1)))
     })
 }
 
@@ -891,7 +936,7 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
             && words.get(j + 1).is_some_and(|(at, w)| {
                 at.start == words[j].0.end + 1 && w.chars().next().is_some_and(char::is_uppercase)
             });
-        if TITLE_WORDS.contains(&lower.as_str()) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 && !given_said {
+        if title_word(&lower) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 && !given_said {
             break;
         }
         // The gap between two words of a name is one space ("RFE/RL" is no
@@ -927,7 +972,7 @@ fn is_office(words: &[String]) -> bool {
 
 fn is_title_word(word: &str, people: &People) -> bool {
     let lower = word.to_lowercase();
-    (TITLE_WORDS.contains(&lower.as_str()) && !matches!(lower.as_str(), "the" | "said" | "says"))
+    (title_word(&lower) && !matches!(lower.as_str(), "the" | "said" | "says"))
         || people.state_of(&[word.to_owned()]).is_some()
         || word.ends_with("'s")
         || word.ends_with("’s")

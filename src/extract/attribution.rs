@@ -121,6 +121,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "criticised",
     "criticized",
     "praised",
+    "applauded",
+    "lauded",
+    "censured",
+    "hoped",
     "thanked",
     "hailed",
     "hail",
@@ -597,6 +601,22 @@ impl Passage {
         if let Some(who) = head.and_then(|head| self.stand_in(article, people, head, false)) {
             return Some(who);
         }
+        // "Trends are vying for influence, reported Roza Otunbayeva, ...": after a
+        // comma the subject may follow its verb, as after a quotation.
+        // Only a name of two or more capitalised words right after the verb.
+        let ws = words(article, after);
+        let capital = |k: usize| ws.get(k).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
+        let mut run = usize::from(capital(0));
+        while run > 0 && capital(run) && ws[run].0.start == ws[run - 1].0.end + 1 {
+            run += 1;
+        }
+        if flat.ends_with(',') && run >= 2 {
+            let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
+            let named = self.named(article, people, name, name.start, true);
+            if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
+                return named;
+            }
+        }
         // "He avoided a direct answer but emphasized": the pronoun that opens a
         // clause of coordinated verbs is the subject of each.
         let opening = words(article, before);
@@ -937,7 +957,10 @@ fn anonymous(article: &Article, people: &People, span: Span) -> bool {
     let time = ws.get(1).is_some_and(|(_, w)| {
         matches!(w.to_lowercase().as_str(), "day" | "week" | "month" | "year" | "few" | "number" | "while" | "decade")
     });
-    let anonymous = (indefinite && !time) || ANONYMOUS.contains(&first.as_str());
+    // "the source said": the one source the text keeps unnamed.
+    let the_source =
+        first == "the" && ws.get(1).is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "source" | "sources"));
+    let anonymous = (indefinite && !time) || ANONYMOUS.contains(&first.as_str()) || the_source;
     // "A Chinese Foreign Ministry spokesman" names an office; "a Chinese official" nobody.
     let head = Span { start: span.start, end: ws.get(4).map_or(span.end, |(at, _)| at.start) };
     let names_someone = people.mentions.iter().any(|m| {

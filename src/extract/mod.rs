@@ -717,4 +717,29 @@ mod tests {
         let text = "Spokesman Karim Noori commented, “The visit went well.”";
         assert_eq!(quotes(text), [(some("karim-noori"), "The visit went well".into())]);
     }
+
+    #[test]
+    fn after_a_comma_a_name_may_follow_its_verb() {
+        let text = "Trends are vying for influence in Kabul, reported Rosa Alieva, head of the mission. The first, she said, is “more pragmatic.”";
+        assert_eq!(quotes(text), [(some("rosa-alieva"), "more pragmatic".into())]);
+    }
+
+    #[test]
+    fn applauded_censured_and_hoped_attribute_speech() {
+        let text =
+            "Omar Faiz applauded “a new phase of relations.”\n\nJane Doe censured the attacks as “unjustifiable.”";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "a new phase of relations".into()), (some("jane-doe"), "unjustifiable".into())]
+        );
+    }
+
+    #[test]
+    fn the_source_is_nobody_named() {
+        let text = "“Talks went well,” Omar Faiz said.\n\n“The release followed weeks of talks,” the source said, speaking on condition of anonymity.";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "Talks went well".into()), (None, "The release followed weeks of talks".into())]
+        );
+    }
 }

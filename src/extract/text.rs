@@ -333,6 +333,15 @@ impl Article {
         out
     }
 
+    /// Whether the quotation that ends at character `last` stands at the start
+    /// of its sentence: nothing but spaces between its opening mark and the
+    /// start of the text, a line break, or the end of the sentence before.
+    fn opens_its_sentence(&self, last: usize) -> bool {
+        let Some(q) = self.quotations.iter().find(|q| q.outer.contains(last)) else { return true };
+        let before = self.chars[..q.outer.start].iter().rev().find(|c| *c != &' ' && *c != &'\t');
+        before.is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | '…') || is_closing_mark(*c))
+    }
+
     /// Whether a UAX #29 boundary before character `b` ends a sentence in news.
     fn is_boundary(&self, b: usize) -> bool {
         // The last visible character before the boundary, and what follows.
@@ -354,8 +363,9 @@ impl Article {
         while stop > 0 && (is_closing_mark(self.chars[stop - 1]) || self.chars[stop - 1] == ')') {
             stop -= 1;
         }
-        // “...?” Noori asked. — a short attribution after a quotation is its sentence's end.
-        if stop < end && self.attribution_follows(b) {
+        // “...?” Noori asked. — a short attribution after a quotation is its sentence's end,
+        // when the quotation opens its sentence ("Faiz applauded “a new phase.” Doe said ..." is two).
+        if stop < end && self.attribution_follows(b) && self.opens_its_sentence(end - 1) {
             return false;
         }
         if stop == 0 || self.chars[stop - 1] != '.' {
@@ -566,6 +576,16 @@ mod tests {
         assert_eq!(
             sentences("“Why?” he asked. “Because,” she said."),
             ["Sentence: “Why?” he asked.", "Sentence: “Because,” she said."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_sentence_ends_it_before_the_next_speaker() {
+        // The next words name a speaker, but the sentence already had one: the
+        // short-attribution exception is for a quotation that opens its sentence.
+        assert_eq!(
+            sentences("Faiz applauded “a new phase.” Jane Doe said it was “unjustifiable.”"),
+            ["Sentence: Faiz applauded “a new phase.”", "Sentence: Jane Doe said it was “unjustifiable.”"]
         );
     }
 

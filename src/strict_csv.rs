@@ -104,8 +104,9 @@ impl<R: Read> StrictReader<R> {
             if matches!(self.state, State::Quoted | State::Unquoted) {
                 let run = bytes[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(bytes.len() - i);
                 if run > 0 {
-                    self.lengthen_field(run)?;
+                    // (The header's limit first, as byte by byte it is met first.)
                     self.lengthen_header(run)?;
+                    self.lengthen_field(run)?;
                     i += run;
                     continue;
                 }

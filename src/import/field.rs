@@ -150,11 +150,15 @@ pub fn parse_period(s: &str) -> std::result::Result<(String, &'static str), Stri
 
 /// Whether `s` is a period as [`parse_period`] reads it, without building its first day.
 pub(super) fn check_period(s: &str) -> std::result::Result<(), String> {
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let month = |t: &str| t.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
-    let valid = match s.len() {
-        4 => digits(s),
-        7 => digits(&s[..4]) && &s[4..5] == "-" && digits(&s[5..]) && month(&s[5..]),
+    // Bytes, not characters: a letter outside ASCII is two or more bytes, and
+    // slicing through it would panic.
+    let digits = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_digit);
+    let b = s.as_bytes();
+    let valid = match b.len() {
+        4 => digits(b),
+        7 => {
+            digits(&b[..4]) && b[4] == b'-' && digits(&b[5..]) && (1..=12).contains(&((b[5] - b'0') * 10 + b[6] - b'0'))
+        }
         _ => parse_date(s).is_ok(),
     };
     if valid { Ok(()) } else { Err(format!("\"{s}\" is not a date (expected YYYY-MM-DD)")) }

@@ -853,7 +853,19 @@ impl Passage {
             && k > 0
             && ws[k - 1].1.chars().next().is_some_and(char::is_uppercase)
             && !ws[k - 1].1.eq_ignore_ascii_case("the");
-        if !ROLE_NOUNS.contains(&lower.as_str()) || named_office || people.mentions.iter().any(|m| m.span.holds(at)) {
+        // "Iran's state-run Tasnim news agency": a name before the noun makes it that body's.
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let outlet = matches!(lower.as_str(), "agency" | "channel" | "broadcaster" | "newspaper" | "outlet");
+        let named_body = outlet
+            && k > 0
+            && (capital(&ws[k - 1].1) && !ws[k - 1].1.eq_ignore_ascii_case("the")
+                || (ws[k - 1].1 == "news" && k > 1 && capital(&ws[k - 2].1)))
+            && !people.mentions.iter().any(|m| m.span.holds(ws[k - 1].0));
+        if !ROLE_NOUNS.contains(&lower.as_str())
+            || named_office
+            || (named_body && !after)
+            || people.mentions.iter().any(|m| m.span.holds(at))
+        {
             return None;
         }
         // "the (Russian) envoy", "their spokesman": a determiner within four words.

@@ -742,4 +742,22 @@ mod tests {
             [(some("omar-faiz"), "Talks went well".into()), (None, "The release followed weeks of talks".into())]
         );
     }
+
+    #[test]
+    fn a_subordinator_that_opens_a_sentence_is_no_part_of_a_name() {
+        let text = "Although Karim Noori said “it is a fair deal,” the talks went on.";
+        assert_eq!(quotes(text), [(some("karim-noori"), "it is a fair deal".into())]);
+    }
+
+    #[test]
+    fn an_agency_named_before_its_noun_is_itself_not_the_last_agency() {
+        let text = "“Calm returned,” Mehr news agency reported.\n\n“Shots were fired,” the state-run Tasnim news agency reported.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("mehr-news-agency"), "Calm returned".into()),
+                (some("tasnim-news-agency"), "Shots were fired".into())
+            ]
+        );
+    }
 }

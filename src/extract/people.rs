@@ -297,6 +297,16 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Words that start a sentence or a clause and are capitalised for that alone.
 const NOT_NAMES: &[&str] = &[
+    "although",
+    "though",
+    "because",
+    "despite",
+    "during",
+    "amid",
+    "following",
+    "according",
+    "unless",
+    "whereas",
     "officials",
     "diplomats",
     "sources",

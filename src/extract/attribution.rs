@@ -566,32 +566,16 @@ impl Passage {
         // after a comma, with no verb of its own to follow ("X, speaking to
         // reporters, said"), shares the sentence's subject, which opens it.
         let flat = article.flat(before);
+        // (Offsets are taken in the text as written; `flat` folds its spaces.)
+        let raw: String = article.chars[before.start..before.end].iter().collect();
         let participle = article.flat(verb.span).ends_with("ing") && flat.trim_end().ends_with(',');
-        let opening =
-            Span { start: before.start, end: words(article, before).get(4).map_or(before.end, |(at, _)| at.start) };
-        let person = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person");
         if participle
             && verbs(article, after).is_empty()
-            && let Some(m) = person
-        {
-            return Some(Who::Actor(m.actor));
-        }
-        if participle
-            && verbs(article, after).is_empty()
-            && let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true)
+            && let Some(who) = self.sentence_subject(article, people, before)
         {
             return Some(who);
         }
-        if participle
-            && verbs(article, after).is_empty()
-            && let Some(m) = people
-                .mentions_in(before)
-                .max_by_key(|m| (specificity(&people.actors[m.actor].kind), std::cmp::Reverse(m.span.start)))
-        {
-            return Some(Who::Actor(m.actor));
-        }
         // "the group, which took power three weeks ago, said": the head before the relative clause.
-        let raw: String = article.chars[before.start..before.end].iter().collect();
         let head = [", which ", ", who "]
             .iter()
             .filter_map(|r| raw.find(r))
@@ -650,7 +634,6 @@ impl Passage {
         }
         // "Ismatulla Irgashev, special representative to President Shavkat
         // Mirziyoyev, said": the name before the appositive, not one inside it.
-        let raw: String = article.chars[before.start..before.end].iter().collect();
         if appositive
             && !anonymous(article, people, before)
             && let Some(comma) = raw.find(',')
@@ -694,6 +677,24 @@ impl Passage {
             return Some(Who::Nobody);
         }
         self.stand_in(article, people, after, true).or(named)
+    }
+
+    /// The subject that opens a sentence, as a participle after a comma shares
+    /// it: a person named in it, else "the spokesman" and the like among its
+    /// first words, else the most specific actor named, the earliest among equals.
+    fn sentence_subject(&self, article: &Article, people: &mut People, before: Span) -> Option<Who> {
+        if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person") {
+            return Some(Who::Actor(m.actor));
+        }
+        let opening =
+            Span { start: before.start, end: words(article, before).get(4).map_or(before.end, |(at, _)| at.start) };
+        if let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true) {
+            return Some(who);
+        }
+        people
+            .mentions_in(before)
+            .max_by_key(|m| (specificity(&people.actors[m.actor].kind), std::cmp::Reverse(m.span.start)))
+            .map(|m| Who::Actor(m.actor))
     }
 
     /// Who a noun phrase that follows its verb or preposition names: "the

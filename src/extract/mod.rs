@@ -760,4 +760,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_state_that_ends_a_title_is_no_part_of_the_name_after_it() {
+        let text = "“Contacts are necessary,” the British foreign minister said.\n\nThis is what Minister of Foreign Affairs of United Kingdom Tom Hale told reporters on Monday.";
+        assert_eq!(quotes(text), [(some("tom-hale"), "Contacts are necessary".into())]);
+    }
+
+    #[test]
+    fn labeled_clarified_stating_and_referred_attribute_speech() {
+        let text = "The Taliban labeled the plan an “unnecessary action.”\n\nJane Doe clarified that “the border stays open.”\n\nOmar Faiz spoke on Monday, stating, “We want trade.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("taliban"), "unnecessary action".into()),
+                (some("jane-doe"), "the border stays open".into()),
+                (some("omar-faiz"), "We want trade".into())
+            ]
+        );
+    }
 }

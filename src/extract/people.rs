@@ -697,6 +697,14 @@ impl People {
             kind = "office";
             role = None;
         } else {
+            // "Minister of Foreign Affairs of Turkey Mevlut Cavusoglu": a state
+            // that ends the title starts the run; the name is what follows it.
+            // (The state's name is one to three words: "Turkey", "United Kingdom".)
+            let is_state = |prefix: String| self.actors.iter().any(|a| a.kind == "state" && a.names.contains(&prefix));
+            let covered = (1..=3.min(name_words.len())).rev().find(|&k| is_state(name_words[..k].join(" ")));
+            if let Some(covered) = covered.filter(|&k| name_words.len() >= k + 2) {
+                return self.draft(article, words, from + covered, to);
+            }
             // "EAM Jaishankar": an acronym before a person's name is their title.
             let acronym =
                 |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);

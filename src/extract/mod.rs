@@ -779,4 +779,14 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_words_after_a_bodys_of_are_no_persons_name() {
+        let text = "The Organization of Islamic Cooperation said the visit was “a step forward.”";
+        assert!(quotes(text).iter().all(|(speaker, _)| speaker.as_deref() != Some("islamic-cooperation")));
+        assert_eq!(
+            extract(text, "t", &actors()).new_actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            Vec::<&str>::new()
+        );
+    }
 }

@@ -736,6 +736,13 @@ impl People {
             if !spaced || !name_words.iter().all(|w| w.chars().any(char::is_lowercase) || is_initial(w)) {
                 return None;
             }
+            // "Organization of Islamic Cooperation": words after a body's "of" name the body.
+            let body_of = from >= 2
+                && words[from - 1].1 == "of"
+                && ORGANISATION_WORDS.contains(&words[from - 2].1.to_lowercase().as_str());
+            if body_of {
+                return None;
+            }
             // "Second Political Director": a title alone is no one's name.
             if name_words.last().is_some_and(|w| is_title_noun(w)) {
                 return None;

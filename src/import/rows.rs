@@ -3,7 +3,6 @@
 //! are in, and `--sync`'s withdrawals.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -99,18 +98,13 @@ impl Row {
     /// one of a row in the table: equal for equal values, whatever their type.
     fn fingerprint(&self, record: &csv::StringRecord, written: &[usize]) -> u128 {
         let mut print = Fingerprint::default();
-        let mut number = String::new();
         for &c in written {
             match self.values[c] {
                 Value::Null => print.null(),
                 Value::Field(f) => print.text(record.get(f).unwrap_or_default()),
                 Value::Default(t) => print.text(t),
                 Value::Worked => print.text(&self.worked[c]),
-                Value::Int(n) => {
-                    let _ = write!(number, "{n}");
-                    print.text(&number);
-                    number.clear();
-                }
+                Value::Int(n) => print.integer(n),
             }
         }
         print.finish()
@@ -179,7 +173,6 @@ impl<'c> Loader<'c> {
         let mut stmt = self.conn.prepare(&sql).map_err(failed)?;
         let mut rows = stmt.query([]).map_err(failed)?;
         let mut held = HashMap::new();
-        let mut number = String::new();
         while let Some(row) = rows.next().map_err(failed)? {
             let mut print = Fingerprint::default();
             let mut id = "";
@@ -187,11 +180,7 @@ impl<'c> Loader<'c> {
                 let value = row.get_ref(i).map_err(failed)?;
                 match value {
                     ValueRef::Null => print.null(),
-                    ValueRef::Integer(n) => {
-                        number.clear();
-                        let _ = write!(number, "{n}");
-                        print.text(&number);
-                    }
+                    ValueRef::Integer(n) => print.integer(n),
                     ValueRef::Text(t) => {
                         let t = std::str::from_utf8(t).unwrap_or_default();
                         if i == 0 {
@@ -301,8 +290,10 @@ impl<'c> Loader<'c> {
             if self.plan.sync {
                 self.kept.entry(table).or_default().insert(id.to_owned());
             }
+            // (Hashed once: the ids seen, and the rows the table holds, are keyed by it.)
+            let hash = id_hash(id);
             if !self.bulk
-                && !self.seen.insert(id_hash(id))
+                && !self.seen.insert(hash)
                 && let Some(error) = self.duplicate(table, id, file_index, line)?
             {
                 return Err(error);
@@ -348,7 +339,7 @@ impl<'c> Loader<'c> {
 
             // A row the table already holds as it is changes nothing: no statement.
             if body.is_none()
-                && existing.get(&id_hash(id)).is_some_and(|&held| held == row.fingerprint(&record, &layout.written))
+                && existing.get(&hash).is_some_and(|&held| held == row.fingerprint(&record, &layout.written))
             {
                 continue;
             }
@@ -547,6 +538,27 @@ impl Fingerprint {
 
     /// NULL, and a value an import never binds: bytes that UTF-8 text never
     /// holds, so neither is mistaken for any text ("" included).
+    /// An integer as its decimal text, as SQLite prints it and an import binds
+    /// it, written on the stack: this runs for every row of a re-import.
+    fn integer(&mut self, n: i64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            at -= 1;
+            digits[at] = b'-';
+        }
+        self.text(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    }
+
     fn null(&mut self) {
         self.byte(0xfe);
     }
@@ -640,5 +652,14 @@ mod tests {
         assert_ne!(print(&[Some("ab"), Some("c")]), print(&[Some("a"), Some("bc")]));
         assert_ne!(print(&[Some("2")]), print(&[Some("2 ")]));
         assert_ne!(print(&[None, Some("x")]), print(&[Some("x"), None]));
+    }
+
+    #[test]
+    fn an_integer_prints_as_its_decimal_text() {
+        for n in [0, 7, -2, 1535, i64::MAX, i64::MIN] {
+            let mut as_integer = Fingerprint::default();
+            as_integer.integer(n);
+            assert_eq!(as_integer.finish(), print(&[Some(&n.to_string())]), "{n}");
+        }
     }
 }

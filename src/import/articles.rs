@@ -73,7 +73,7 @@ impl<'c> Loader<'c> {
         row: &mut Row,
         record: &csv::StringRecord,
     ) -> Result<(), FieldError> {
-        let named = &layout.named;
+        let Some(named) = &layout.named.statement else { return Ok(()) };
         row.values[named.quote_start] = Value::Null;
         row.values[named.quote_end] = Value::Null;
         if row.field(record, named.kind) != Some("quote") {

@@ -181,10 +181,17 @@ pub(super) struct Layout {
 }
 
 /// Where the columns are that a rule across fields reads or fills.
-#[derive(Default)]
 pub(super) struct Named {
+    /// sources.body
     pub(super) body: Option<usize>,
+    /// actors.parent
     pub(super) parent: Option<usize>,
+    /// A statements file's columns; `None` for the other tables.
+    pub(super) statement: Option<StatementColumns>,
+}
+
+/// The columns of statements that position_of and quote locations read or fill.
+pub(super) struct StatementColumns {
     pub(super) speaker: usize,
     pub(super) position_of: usize,
     pub(super) kind: usize,
@@ -248,18 +255,19 @@ impl Layout {
             .filter(|(_, c)| matches!(c.check, Check::Period))
             .map(|(c, column)| (c, position(&format!("{}_precision", column.name)).expect("a precision column")))
             .collect();
-        let statement =
-            |name: &str| if table == Table::Statements { position(name).expect("a statement column") } else { 0 };
+        let column = |name: &str| position(name).expect("a statement column");
         let named = Named {
             body,
             parent: position("parent").filter(|_| table == Table::Actors),
-            speaker: statement("speaker"),
-            position_of: statement("position_of"),
-            kind: statement("kind"),
-            source: statement("source"),
-            quote: statement("quote"),
-            quote_start: statement("quote_start"),
-            quote_end: statement("quote_end"),
+            statement: (table == Table::Statements).then(|| StatementColumns {
+                speaker: column("speaker"),
+                position_of: column("position_of"),
+                kind: column("kind"),
+                source: column("source"),
+                quote: column("quote"),
+                quote_start: column("quote_start"),
+                quote_end: column("quote_end"),
+            }),
         };
         Ok(Layout { table, columns, sql: statement_sql(&written), sql_with_body, written, field_of, periods, named })
     }

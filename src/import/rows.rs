@@ -482,7 +482,7 @@ impl<'c> Loader<'c> {
         row: &mut Row,
         record: &csv::StringRecord,
     ) -> std::result::Result<(), FieldError> {
-        let named = &layout.named;
+        let Some(named) = &layout.named.statement else { return Ok(()) };
         let speaker = row.field(record, named.speaker).unwrap_or_default();
         let position_of = row.field(record, named.position_of);
         if row.field(record, named.kind) == Some("assessment") {

@@ -4,6 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::search_thread::SearchThread;
 use super::{Progress, Summary, Table, count};
 use crate::error::{Error, Result};
 
@@ -22,6 +23,9 @@ pub(super) struct Deferred {
     /// The insert triggers of the tables derived from the statements, each with
     /// its `CREATE TRIGGER` statement.
     triggers: Vec<(&'static Derived, String)>,
+    /// The search index's insert trigger, and the thread that indexes the rows
+    /// in its stead.
+    search: Option<(String, SearchThread)>,
 }
 
 /// A table that an insert trigger on statements keeps up row by row, and how to
@@ -32,8 +36,7 @@ struct Derived {
     fill: fn(&Connection) -> rusqlite::Result<()>,
 }
 
-const DERIVED: [Derived; 3] = [
-    Derived { trigger: "statements_fts_insert", phase: "search index", fill: fill_search_index },
+const DERIVED: [Derived; 2] = [
     Derived {
         trigger: "latest_positions_insert",
         phase: "latest positions",
@@ -63,17 +66,6 @@ const DERIVED: [Derived; 3] = [
 /// fewer, larger segments leave less merging to do.
 const SEARCH_HASH_BYTES: i64 = 64 << 20;
 
-/// Index every statement for search. The hash size lives in FTS5's config
-/// table; it is taken out again so that the database ends as schema.sql makes it.
-fn fill_search_index(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)", [SEARCH_HASH_BYTES])?;
-    conn.execute_batch(
-        "INSERT INTO statements_fts (rowid, quote, summary, speaker_name)
-         SELECT key, quote, summary, speaker_name FROM statement_search;
-         DELETE FROM statements_fts_config WHERE k = 'hashsize';",
-    )
-}
-
 impl Deferred {
     pub(super) fn suspend(conn: &Connection, table: Table) -> Result<Deferred> {
         let failed = |e| Error::failure(format!("setting the indexes of {table} aside")).because(e);
@@ -98,11 +90,22 @@ impl Deferred {
                     deferred.triggers.push((derived, sql));
                 }
             }
+            if let Some(sql) = set_trigger_aside(conn, "statements_fts_insert").map_err(failed)? {
+                deferred.search = Some((sql, SearchThread::start(conn)?));
+            }
         }
         Ok(deferred)
     }
 
-    pub(super) fn resume(self, conn: &Connection, progress: &dyn Progress) -> Result<()> {
+    /// Where the rows of a bulk load of statements go to be indexed for search.
+    pub(super) fn search_thread(&mut self) -> Option<&mut SearchThread> {
+        self.search.as_mut().map(|(_, thread)| thread)
+    }
+
+    pub(super) fn resume(mut self, conn: &Connection, progress: &dyn Progress) -> Result<()> {
+        if let Some((_, thread)) = &mut self.search {
+            thread.end_of_rows();
+        }
         if !self.indexes.is_empty() {
             progress.phase("indexes");
             let failed = |e| Error::failure("building indexes").because(e);
@@ -125,6 +128,11 @@ impl Deferred {
             conn.pragma_update(None, "threads", 0).map_err(failed)?;
             let _ = conn.pragma_update(None, "temp_store", "memory");
             conn.pragma_update(None, "cache_size", cache).map_err(failed)?;
+        }
+        if let Some((trigger, thread)) = self.search.take() {
+            progress.phase("search index");
+            thread.finish(conn)?;
+            conn.execute_batch(&trigger).map_err(|e| Error::failure("restoring a trigger").because(e))?;
         }
         for (derived, trigger) in &self.triggers {
             progress.phase(derived.phase);

@@ -197,6 +197,7 @@ pub(super) struct StatementColumns {
     pub(super) kind: usize,
     pub(super) source: usize,
     pub(super) quote: usize,
+    pub(super) summary: usize,
     pub(super) quote_start: usize,
     pub(super) quote_end: usize,
 }
@@ -265,6 +266,7 @@ impl Layout {
                 kind: column("kind"),
                 source: column("source"),
                 quote: column("quote"),
+                summary: column("summary"),
                 quote_start: column("quote_start"),
                 quote_end: column("quote_end"),
             }),

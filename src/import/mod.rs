@@ -9,6 +9,8 @@
 //! - `rows`: reading a file's rows and upserting them, `--sync` and duplicate ids;
 //! - `bulk`: the indexes and triggers set aside while an empty table loads, and
 //!   the statistics refreshed after;
+//! - `search_thread`: the search index of a bulk load of statements, built on
+//!   a second thread while the rows go in;
 //! - `articles`: source texts and the quote locations in them.
 
 mod articles;
@@ -17,6 +19,7 @@ mod contract;
 mod field;
 mod plan;
 mod rows;
+mod search_thread;
 
 use std::path::PathBuf;
 
@@ -80,9 +83,9 @@ pub fn load_with_progress(conn: &Connection, plan: &Plan, progress: &dyn Progres
         let files: Vec<&PathBuf> = plan.files.iter().filter(|(t, _)| *t == table).map(|(_, p)| p).collect();
         let bulk = before == 0 && !files.is_empty();
         loader.begin_table(table, bulk)?;
-        let deferred = if bulk { Deferred::suspend(conn, table)? } else { Deferred::default() };
+        let mut deferred = if bulk { Deferred::suspend(conn, table)? } else { Deferred::default() };
         for path in files {
-            let (r, c) = loader.load_file(table, path)?;
+            let (r, c) = loader.load_file(table, path, deferred.search_thread())?;
             rows += r;
             changed += c;
         }

@@ -13,6 +13,7 @@ use super::articles::read_article;
 use super::bulk::SearchBatch;
 use super::contract::Layout;
 use super::field::{FieldError, field_error, period_parts};
+use super::search_thread::SearchThread;
 use super::{PROGRESS_EVERY, Plan, Progress, Summary, Table, Withdrawn};
 use crate::error::{Error, Result};
 use crate::provenance::Bodies;
@@ -197,8 +198,14 @@ impl<'c> Loader<'c> {
         Ok(held)
     }
 
-    /// Read one CSV file and upsert its rows. Returns (rows read, rows changed).
-    pub(super) fn load_file(&mut self, table: Table, path: &Path) -> Result<(u64, u64)> {
+    /// Read one CSV file and upsert its rows; `search` indexes the statements
+    /// of a bulk load. Returns (rows read, rows changed).
+    pub(super) fn load_file(
+        &mut self,
+        table: Table,
+        path: &Path,
+        mut search: Option<&mut SearchThread>,
+    ) -> Result<(u64, u64)> {
         let at = |line: u64| format!("{}:{line}", path.display());
         self.progress.phase(&path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()));
         let file = std::fs::File::open(path).map_err(|e| Error::no_input(format!("{}", path.display())).because(e))?;
@@ -360,6 +367,14 @@ impl<'c> Loader<'c> {
                 Err(e) => return Err(row_error(&at(line), e)),
             };
             changed += n as u64;
+            if let (Some(thread), Some(columns), 1) = (search.as_deref_mut(), &layout.named.statement, n) {
+                thread.push(
+                    self.conn.last_insert_rowid(),
+                    row.field(&record, columns.quote).unwrap_or_default(),
+                    row.field(&record, columns.summary),
+                    row.field(&record, columns.speaker).unwrap_or_default(),
+                );
+            }
             if table == Table::Statements && n == 1 && !self.bulk && self.search_batch.is_none() {
                 self.search_batch = Some(SearchBatch::begin(self.conn)?);
             }

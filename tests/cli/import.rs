@@ -292,3 +292,50 @@ fn a_repeated_id_in_a_first_import_names_both_lines() {
     );
     assert!(!wd.exists("chancery.db"));
 }
+
+/// A first import indexes its statements for search on a second thread; what
+/// that thread built must be the index SQLite's own rebuild makes.
+#[test]
+fn a_large_first_import_searches_as_a_rebuilt_index_does() {
+    let wd = Workdir::new();
+    let sizes = chancery::generate::Sizes { statements: 20_000, actors: 300, sources: 50, revised_percent: 0 };
+    chancery::generate::write(&wd.path("gen"), sizes).unwrap();
+    wd.ok(&["--db", "new.db", "import", "gen"]);
+    let check = wd.run(&["--db", "new.db", "check"]);
+    assert_eq!((check.code, check.stdout.as_str(), check.stderr.as_str()), (0, "", "new.db: no problems found\n"));
+    let conn = rusqlite::Connection::open(wd.path("new.db")).unwrap();
+    let terms = ["embassy", "promises", "\"new government\"", "speaker_name : actor", "kabul NOT deeds"];
+    let counts = |conn: &rusqlite::Connection| -> Vec<i64> {
+        terms
+            .iter()
+            .map(|t| {
+                conn.query_row("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1", [t], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect()
+    };
+    let built = counts(&conn);
+    assert!(built.iter().all(|&n| n > 0), "every term is found: {built:?}");
+    conn.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')", []).unwrap();
+    assert_eq!(built, counts(&conn));
+}
+
+/// A bad row after many good ones, with rows on their way to the search
+/// thread, still leaves nothing behind.
+#[test]
+fn a_bad_row_late_in_a_large_first_import_leaves_no_file() {
+    let wd = Workdir::new();
+    let sizes = chancery::generate::Sizes { statements: 20_000, actors: 300, sources: 50, revised_percent: 0 };
+    chancery::generate::write(&wd.path("gen"), sizes).unwrap();
+    let statements = wd.read("gen/statements.csv");
+    wd.write(
+        "gen/statements.csv",
+        &format!("{statements}st-bad,src-000001,actor-000001,,taliban,rights,-2,2021-02-30,quote,x,\n"),
+    );
+    wd.fails(
+        &["--db", "new.db", "import", "gen"],
+        65,
+        "chancery: gen/statements.csv:20002: said_on: \"2021-02-30\" is not a date (expected YYYY-MM-DD)",
+    );
+    assert_eq!(std::fs::read_dir(wd.path(".")).unwrap().count(), 1, "only gen/ is left");
+}

@@ -103,8 +103,10 @@ impl Deferred {
     }
 
     pub(super) fn resume(mut self, conn: &Connection, progress: &dyn Progress) -> Result<()> {
-        if let Some((_, thread)) = &mut self.search {
-            thread.end_of_rows();
+        // (The wait for the thread is timed with the rows: the phases --timing
+        // names stay as they were.)
+        if let Some(thread) = self.search_thread() {
+            thread.end_of_rows()?;
         }
         if !self.indexes.is_empty() {
             progress.phase("indexes");

@@ -373,7 +373,7 @@ impl<'c> Loader<'c> {
                     row.field(&record, columns.quote).unwrap_or_default(),
                     row.field(&record, columns.summary),
                     row.field(&record, columns.speaker).unwrap_or_default(),
-                );
+                )?;
             }
             if table == Table::Statements && n == 1 && !self.bulk && self.search_batch.is_none() {
                 self.search_batch = Some(SearchBatch::begin(self.conn)?);
@@ -529,8 +529,9 @@ impl<'c> Loader<'c> {
 }
 
 /// 128 bits of a row's values (XXH3): equal rows give equal prints; two
-/// different rows the same print with a chance of one in 2^128, and then the row
-/// is not written when it should be. (Two SipHash streams did the same at
+/// different rows, unless made on purpose to collide (XXH3 has no key), the same
+/// print with a chance of one in 2^128, and then the row is not written when it
+/// should be. (Two SipHash streams did the same at
 /// several times the cost: a seventh of a re-import.)
 #[derive(Default)]
 struct Fingerprint(xxhash_rust::xxh3::Xxh3);

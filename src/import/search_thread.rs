@@ -33,10 +33,6 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// The least page cache, in KiB, the import keeps while the thread runs.
 const MIN_CACHE_KIB: i64 = 16 * 1024;
 
-/// FTS5's tables behind `statements_fts` that hold the index (its
-/// configuration, the same in both databases, stays).
-const SHADOW_TABLES: [&str; 3] = ["statements_fts_data", "statements_fts_idx", "statements_fts_docsize"];
-
 /// Statements to index, their text in one buffer, so that a row costs the
 /// loader no allocation.
 #[derive(Default)]
@@ -67,8 +63,8 @@ enum Message {
     Done,
 }
 
-/// From the thread back: rows of one of `SHADOW_TABLES`, their values one after
-/// the other.
+/// From the thread back: rows of one of the index's tables, their values one
+/// after the other.
 struct Chunk {
     table: usize,
     columns: usize,
@@ -79,6 +75,9 @@ pub(super) struct SearchThread {
     /// The import's page cache (SQLite's `cache_size`) before the thread took
     /// its share, given back at `finish`.
     cache: i64,
+    /// FTS5's tables behind `statements_fts` that hold the index: all but its
+    /// configuration, which is the same in both databases.
+    tables: Vec<String>,
     batch: Batch,
     to_thread: Option<SyncSender<Message>>,
     from_thread: Option<Receiver<Chunk>>,
@@ -96,6 +95,13 @@ impl SearchThread {
         let create: String = conn
             .query_row("SELECT sql FROM main.sqlite_schema WHERE name = 'statements_fts'", [], |r| r.get(0))
             .map_err(failed)?;
+        let mut stmt = conn
+            .prepare(
+                "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name GLOB 'statements_fts_*'
+                 AND name <> 'statements_fts_config' ORDER BY name",
+            )
+            .map_err(failed)?;
+        let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).and_then(Iterator::collect).map_err(failed)?;
         // Every statement's speaker is an actor by now: actors load first.
         let mut stmt = conn.prepare("SELECT id, name FROM main.actors").map_err(failed)?;
         let names: HashMap<String, String> =
@@ -113,10 +119,14 @@ impl SearchThread {
         let (back, from_thread) = sync_channel(BATCHES_IN_FLIGHT);
         let worker = std::thread::Builder::new()
             .name("search index".into())
-            .spawn(move || build(&create, &names, rows, back))
+            .spawn({
+                let tables = tables.clone();
+                move || build(&create, &names, &tables, rows, back)
+            })
             .map_err(|e| Error::failure("starting the search index").because(e))?;
         Ok(SearchThread {
             cache,
+            tables,
             batch: Batch::default(),
             to_thread: Some(to_thread),
             from_thread: Some(from_thread),
@@ -126,60 +136,85 @@ impl SearchThread {
     }
 
     /// Index the statement just inserted with `key`.
-    pub(super) fn push(&mut self, key: i64, quote: &str, summary: Option<&str>, speaker: &str) {
+    pub(super) fn push(&mut self, key: i64, quote: &str, summary: Option<&str>, speaker: &str) -> Result<()> {
         let quote = self.batch.push_text(quote);
         let summary = summary.map(|s| self.batch.push_text(s));
         let speaker = self.batch.push_text(speaker);
         self.batch.rows.push(Entry { key, quote, summary, speaker });
         if self.batch.rows.len() == BATCH_ROWS {
             let batch = std::mem::take(&mut self.batch);
-            self.send(Message::Rows(batch));
+            self.send(Message::Rows(batch))?;
+        }
+        Ok(())
+    }
+
+    /// A thread that has stopped has failed: its error ends the import at once.
+    fn send(&mut self, message: Message) -> Result<()> {
+        match &self.to_thread {
+            Some(to_thread) if to_thread.send(message).is_err() => {
+                self.to_thread = None;
+                self.join()
+            }
+            _ => Ok(()),
         }
     }
 
-    fn send(&mut self, message: Message) {
-        // A thread that has stopped has an error to tell, which `finish` collects.
-        if let Some(to_thread) = &self.to_thread
-            && to_thread.send(message).is_err()
-        {
-            self.to_thread = None;
-        }
+    /// Wait for the thread to end, and take its error.
+    fn join(&mut self) -> Result<()> {
+        let Some(worker) = self.worker.take() else { return Ok(()) };
+        worker
+            .join()
+            .map_err(|_| Error::failure("building the search index: its thread panicked"))?
+            .map_err(|e| Error::failure("building the search index").because(e))
     }
 
     /// The last row has been handed over: wait until the thread has written
     /// out the terms it holds and freed their memory. (Sorting an index while
     /// it does so took the import's peak memory from 204 to 249 MiB at four
     /// million statements.)
-    pub(super) fn end_of_rows(&mut self) {
+    pub(super) fn end_of_rows(&mut self) -> Result<()> {
         if self.to_thread.is_some() {
             let batch = std::mem::take(&mut self.batch);
-            self.send(Message::Rows(batch));
-            self.send(Message::Done);
+            self.send(Message::Rows(batch))?;
+            self.send(Message::Done)?;
             self.to_thread = None;
             self.first = self.from_thread.as_ref().and_then(|r| r.recv().ok());
         }
+        Ok(())
     }
 
     /// Wait for the thread, and put the index it built into the database's
     /// (empty) search index, in `conn`'s transaction.
     pub(super) fn finish(mut self, conn: &Connection) -> Result<()> {
         let failed = |e| Error::failure("building the search index").because(e);
-        self.end_of_rows();
+        self.end_of_rows()?;
         // An empty index still has rows (its structure); they give way.
-        for table in SHADOW_TABLES {
-            conn.execute(&format!("DELETE FROM main.{table}"), []).map_err(failed)?;
+        for table in &self.tables {
+            conn.execute(&format!("DELETE FROM main.\"{table}\""), []).map_err(failed)?;
         }
         let chunks = self.first.take().into_iter().chain(self.from_thread.take().into_iter().flatten());
         for chunk in chunks {
             let placeholders = vec!["?"; chunk.columns].join(", ");
-            let sql = format!("INSERT INTO main.{} VALUES ({placeholders})", SHADOW_TABLES[chunk.table]);
+            let sql = format!("INSERT INTO main.\"{}\" VALUES ({placeholders})", self.tables[chunk.table]);
             let mut insert = conn.prepare_cached(&sql).map_err(failed)?;
             for row in chunk.values.chunks(chunk.columns) {
                 insert.execute(params_from_iter(row)).map_err(failed)?;
             }
         }
-        let worker = self.worker.take().expect("the thread is joined once");
-        worker.join().map_err(|_| Error::failure("building the search index: its thread panicked"))?.map_err(failed)?;
+        self.join()?;
+        // FTS5 keeps the index's structure in each connection, and reads it
+        // again only after a rollback (or another connection's commit): a
+        // connection that had searched before the copy would go on seeing the
+        // empty index, and its next write would reuse a segment id. Rolling back
+        // a savepoint FTS5 has joined (by a flush, which finds nothing to write)
+        // makes it read the structure again.
+        conn.execute_batch(
+            "SAVEPOINT search_copied;
+             INSERT INTO main.statements_fts (statements_fts) VALUES ('flush');
+             ROLLBACK TO search_copied;
+             RELEASE search_copied;",
+        )
+        .map_err(failed)?;
         conn.pragma_update(None, "cache_size", self.cache).map_err(failed)
     }
 }
@@ -202,6 +237,7 @@ impl Drop for SearchThread {
 fn build(
     create: &str,
     names: &HashMap<String, String>,
+    tables: &[String],
     rows: Receiver<Message>,
     back: SyncSender<Chunk>,
 ) -> rusqlite::Result<()> {
@@ -241,8 +277,8 @@ fn build(
     unsafe {
         libc::malloc_trim(0);
     }
-    for (table, name) in SHADOW_TABLES.iter().enumerate() {
-        let mut select = conn.prepare(&format!("SELECT * FROM {name}"))?;
+    for (table, name) in tables.iter().enumerate() {
+        let mut select = conn.prepare(&format!("SELECT * FROM \"{name}\""))?;
         let columns = select.column_count();
         let mut rows = select.query([])?;
         let mut chunk = Chunk { table, columns, values: Vec::new() };
@@ -250,11 +286,12 @@ fn build(
         while let Some(row) = rows.next()? {
             for i in 0..columns {
                 let value: Value = row.get(i)?;
-                bytes += match &value {
-                    Value::Blob(b) => b.len(),
-                    Value::Text(t) => t.len(),
-                    _ => 8,
-                };
+                bytes += std::mem::size_of::<Value>()
+                    + match &value {
+                        Value::Blob(b) => b.len(),
+                        Value::Text(t) => t.len(),
+                        _ => 0,
+                    };
                 chunk.values.push(value);
             }
             // An index page is some 4 KiB, a document's size a few bytes: a
@@ -272,4 +309,56 @@ fn build(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{BATCH_ROWS, BATCHES_IN_FLIGHT, SearchThread};
+    use crate::db;
+    use crate::import::{Plan, load};
+
+    #[test]
+    fn a_thread_that_fails_stops_the_loader_with_its_error() {
+        // A table of that name that FTS5 did not make: the thread's first
+        // statement after creating it fails.
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE statements_fts (x); CREATE TABLE actors (id, name);").unwrap();
+        let mut thread = SearchThread::start(&conn).unwrap();
+        let err = (0..BATCH_ROWS * (BATCHES_IN_FLIGHT + 3))
+            .find_map(|key| thread.push(key as i64, "quote", None, "speaker").err())
+            .expect("the loader hears of the failure before the end of its rows");
+        assert_eq!(
+            err.to_string(),
+            "building the search index: table statements_fts has no column named statements_fts"
+        );
+    }
+
+    fn matches(conn: &rusqlite::Connection, term: &str) -> i64 {
+        conn.query_row("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1", [term], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_connection_that_searched_before_the_import_sees_the_copied_index() {
+        let mut conn = db::in_memory().unwrap();
+        assert_eq!(matches(&conn, "taliban"), 0);
+        let plan = Plan::from_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seed")]).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.pragma_update(None, "defer_foreign_keys", true).unwrap();
+        load(&tx, &plan).unwrap();
+        tx.commit().unwrap();
+        let found = matches(&conn, "taliban");
+        assert!(found > 0);
+        // The next write through the index, and the index against the statements.
+        conn.execute(
+            "INSERT INTO statements (id, source, speaker, position_of, topic, said_on, kind, quote) \
+             SELECT 'new', source, speaker, position_of, topic, said_on, kind, 'the Taliban again' FROM statements LIMIT 1",
+            [],
+        )
+        .unwrap();
+        assert_eq!(matches(&conn, "taliban"), found + 1);
+        conn.execute("INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    }
 }

@@ -69,13 +69,10 @@ fn sigkill_of_an_import_into_a_new_database_leaves_no_database() {
     assert!(!wd.exists("chancery.db"), "a killed first import leaves no chancery.db");
 }
 
-#[test]
-fn ctrl_c_rolls_back_and_exits_130() {
-    let wd = Workdir::seeded_with_generated(STATEMENTS);
-    let before = wd.dump("chancery.db");
-    let mut child = spawn_import(&wd);
-    // Wait until it has read well into statements.csv (some 46 MB), so that
-    // Ctrl-C lands mid-import however fast or loaded this machine is.
+/// Ctrl-C once the import has read well into statements.csv (some 46 MB), so
+/// that it lands mid-import however fast or loaded this machine is.
+fn interrupt_mid_import(wd: &Workdir) -> Run {
+    let mut child = spawn_import(wd);
     let read = |pid: u32| -> u64 {
         let io = std::fs::read_to_string(format!("/proc/{pid}/io")).unwrap_or_default();
         io.lines().find_map(|l| l.strip_prefix("rchar: ")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
@@ -86,10 +83,29 @@ fn ctrl_c_rolls_back_and_exits_130() {
     }
     let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
-    let run: Run = child.wait_with_output().unwrap().into();
+    child.wait_with_output().unwrap().into()
+}
+
+#[test]
+fn ctrl_c_rolls_back_and_exits_130() {
+    let wd = Workdir::seeded_with_generated(STATEMENTS);
+    let before = wd.dump("chancery.db");
+    let run = interrupt_mid_import(&wd);
     assert_eq!((run.code, run.stderr.as_str()), (130, "chancery: interrupted; nothing was written to chancery.db\n"));
     assert_eq!(wd.integrity("chancery.db"), "ok");
     assert!(wd.dump("chancery.db") == before, "the database changed");
+}
+
+/// A first import builds its search index on a second thread; Ctrl-C stops
+/// both, and leaves no file.
+#[test]
+fn ctrl_c_during_a_first_import_leaves_no_file() {
+    let wd = Workdir::new();
+    let sizes = chancery::generate::Sizes { statements: STATEMENTS, actors: 1_000, sources: 100, revised_percent: 0 };
+    chancery::generate::write(&wd.path("gen"), sizes).unwrap();
+    let run = interrupt_mid_import(&wd);
+    assert_eq!((run.code, run.stderr.as_str()), (130, "chancery: interrupted; nothing was written to chancery.db\n"));
+    assert_eq!(std::fs::read_dir(wd.path(".")).unwrap().count(), 1, "only gen/ is left");
 }
 
 /// A writer killed in a database outside WAL mode (one made by `sqlite3 new.db <

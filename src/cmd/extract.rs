@@ -15,8 +15,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::extract::{self, Actor};
 use crate::import::Table;
-use crate::output::text_or_null;
-use crate::output::{self, Format};
+use crate::output::{self, Format, text_or_null};
 
 /// The articles to read, each with its source id: a file (its stem, or
 /// --source), or a directory's `articles/*.txt` (else its `*.txt`), by stem.

@@ -6,7 +6,7 @@
 //! quotation with no attribution of its own continues the current speaker's
 //! words when it opens its sentence, and is the author's own phrase otherwise.
 
-use super::people::{People, next_to, specificity};
+use super::people::{Gender, People, next_to, specificity};
 use super::text::words;
 use super::text::{Article, Span};
 
@@ -475,13 +475,20 @@ impl Passage {
         pronoun: &str,
         before: usize,
     ) -> Option<usize> {
+        // "she" is no one the text has shown to be a man, nor "he" a woman.
+        let want = match pronoun {
+            "he" => Some(Gender::Man),
+            "she" => Some(Gender::Woman),
+            _ => None,
+        };
+        let agrees = |a: usize| want.is_none() || people.gender(article, a).is_none_or(|g| Some(g) == want);
         let earlier = |kinds: &[&str]| {
             people
                 .mentions
                 .iter()
                 .rev()
                 .filter(|m| m.span.end <= before)
-                .find(|m| kinds.contains(&people.actors[m.actor].kind.as_str()))
+                .find(|m| kinds.contains(&people.actors[m.actor].kind.as_str()) && agrees(m.actor))
         };
         // "he" and "she" are the latest speaker who is a person (or an office
         // held by one: "the spokesman"); "it" the latest that is not. With
@@ -492,14 +499,17 @@ impl Passage {
             } else {
                 &["person", "office"]
             };
+            let speakers =
+                || self.speakers.iter().rev().copied().filter(|&a| kinds.contains(&people.actors[a].kind.as_str()));
+            // (Most speakers in news are men the text never marks as such; a
+            // woman it has shown speaking is whom "she" most likely means.)
+            let woman = || speakers().find(|&a| people.gender(article, a) == Some(Gender::Woman));
             return match self.current {
                 Some(Who::Nobody) => None,
-                Some(Who::Actor(_)) => self
-                    .speakers
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&a| kinds.contains(&people.actors[a].kind.as_str()))
+                Some(Who::Actor(_)) => (want == Some(Gender::Woman))
+                    .then(woman)
+                    .flatten()
+                    .or_else(|| speakers().find(|&a| agrees(a)))
                     .or_else(|| earlier(kinds).map(|m| m.actor)),
                 None => earlier(kinds).map(|m| m.actor),
             };
@@ -840,11 +850,24 @@ impl Passage {
                     .iter()
                     .find(|m| u.holds(m.span) && m.span.end <= at.start && !article.in_quotation(m.span.start))
             });
-            let starts = |m: &super::people::Mention| {
-                words(article, Span { start: sentence.map_or(m.span.start, |u| u.start), end: m.span.start }).len() <= 6
+            let lead = |m: &super::people::Mention| {
+                words(article, Span { start: sentence.map_or(m.span.start, |u| u.start), end: m.span.start }).len()
+            };
+            let starts = |m: &super::people::Mention| lead(m) <= 6;
+            let agrees = |a: usize| match people.gender(article, a) {
+                Some(Gender::Man) => lower == "he",
+                Some(Gender::Woman) => lower == "she",
+                None => true,
             };
             if lower != "it"
-                && let Some(m) = opener.filter(|m| people.actors[m.actor].kind == "person" && starts(m))
+                && let Some(m) =
+                    opener.filter(|m| people.actors[m.actor].kind == "person" && starts(m) && agrees(m.actor))
+            {
+                return Some(Who::Actor(m.actor));
+            }
+            // ("Pakistan seized posts in what it called ...": so does a body that is the sentence's subject.)
+            if lower == "it"
+                && let Some(m) = opener.filter(|m| people.actors[m.actor].kind != "person" && lead(m) <= 1)
             {
                 return Some(Who::Actor(m.actor));
             }
@@ -910,8 +933,9 @@ impl Passage {
         let qualifier = people.mentions_in(Span { start: from, end: at.start }).find(|m| {
             matches!(people.actors[m.actor].kind.as_str(), "state" | "government" | "organization" | "group")
         });
-        // ("the UK spokesperson added", with no one of theirs speaking yet: the UK.)
-        let voice = matches!(lower.as_str(), "spokesperson" | "spokesman" | "spokeswoman" | "mission");
+        // ("the UK spokesperson added", "Pakistan's envoy called", with no one
+        // of theirs speaking yet: the UK, Pakistan.)
+        let voice = !DOCUMENTS.contains(&lower.as_str());
         if let (Some(q), None, true) = (qualifier, referent, voice) {
             return Some(Who::Actor(q.actor));
         }
@@ -1046,8 +1070,9 @@ fn salient_state(article: &Article, people: &People, before: usize) -> Option<us
 }
 
 /// Whether a subject describes one person without naming them: a singular
-/// office holder ("Pakistan's foreign minister", "a senior Russian diplomat").
-pub fn describes_one(article: &Article, subject: Span) -> bool {
+/// office holder ("Pakistan's foreign minister", "a senior Russian diplomat"),
+/// and if so, the office's noun ("minister").
+pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
     const ONE: &[&str] = &[
         "diplomat",
         "minister",
@@ -1068,7 +1093,8 @@ pub fn describes_one(article: &Article, subject: Span) -> bool {
     let flat: Vec<char> = article.chars[subject.start..subject.end].to_vec();
     let from = flat.iter().rposition(|c| matches!(c, ':' | '—' | '–' | ')' | ']')).map_or(0, |k| k + 1);
     let ws = words(article, Span { start: subject.start + from, end: subject.end });
-    ws.len() <= 8 && ws.last().is_some_and(|(_, w)| ONE.contains(&w.to_lowercase().as_str()))
+    let noun = ws.last().map(|(_, w)| w.to_lowercase()).filter(|w| ONE.contains(&w.as_str()));
+    noun.filter(|_| ws.len() <= 8)
 }
 
 /// Words that open a subordinate clause ("A day after the Taliban announced

@@ -16,7 +16,7 @@ pub use people::Actor;
 
 use attribution::{Passage, Who, main_verbs, verbs};
 
-use people::People;
+use people::{People, specificity};
 use text::words;
 use text::{Article, Quotation, Span, UnitKind};
 
@@ -79,7 +79,8 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         let quotes: Vec<&Quotation> = article.quotations.iter().filter(|q| span.contains(q.outer.start)).collect();
         // Whether the sentence speaks through a document ("said in a statement").
         let mut document = false;
-        let mut described = false;
+        let mut described = None;
+        let mut stands_for = None;
         let first_row = rows.len();
 
         // Reported speech: the sentence's first speech verb outside its quotations.
@@ -106,16 +107,34 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     lede.name(&article, &people, speaker, span, &mut rows);
                 }
                 let before = Span { start: slot.start, end: verb.span.start };
-                described = body == 0 && subject == Some(Who::Nobody) && attribution::describes_one(&article, before);
-                if described && (quotes.is_empty() || reports) {
+                // ("Pakistan's foreign minister says" stands for Pakistan until the
+                // next sentence names the minister.)
+                let body_speaks = |who: Option<Who>| match who {
+                    Some(Who::Nobody) => true,
+                    Some(Who::Actor(a)) => specificity(&people.actors[a].kind) <= specificity("government"),
+                    None => false,
+                };
+                described = attribution::describes_one(&article, before).filter(|_| body == 0 && body_speaks(subject));
+                if described.is_some() {
+                    stands_for = match subject {
+                        Some(Who::Actor(a)) => Some(people.actors[a].id.clone()),
+                        _ => None,
+                    };
+                }
+                if described.is_some() && (quotes.is_empty() || reports) {
                     rows.push((
                         span.start,
-                        Draft { id: String::new(), speaker: None, kind: "paraphrase", quote: article.flat(span) },
+                        Draft {
+                            id: String::new(),
+                            speaker: stands_for.clone(),
+                            kind: "paraphrase",
+                            quote: article.flat(span),
+                        },
                     ));
                 }
                 match subject {
                     Some(Who::Actor(speaker)) => {
-                        if quotes.is_empty() || reports {
+                        if (quotes.is_empty() || reports) && described.is_none() {
                             rows.push((span.start, draft(&people, speaker, "paraphrase", article.flat(span))));
                         }
                         passage.speaks(Who::Actor(speaker), document);
@@ -135,7 +154,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 Span { start: if k == 0 { span.start } else { quotes[k - 1].outer.end }, end: q.outer.start };
             let opens = words(&article, since_last).is_empty();
             // A title is nobody's words, and leaves the floor to whoever had it.
-            let title = names_a_thing(&article, q, pre, post);
+            let title = names_a_thing(&article, &people, q, pre, post);
             let who = attribute(&article, &mut people, &passage, q, pre, post, opens, line)
                 .or_else(|| {
                     // No attribution of its own: continued speech when the quotation
@@ -158,8 +177,8 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             };
             rows.push((q.outer.start, row));
         }
-        if described {
-            lede = Some(Lede { unit: span, rows: first_row..rows.len() });
+        if let Some(office) = described {
+            lede = Some(Lede { unit: span, rows: first_row..rows.len(), office, stands_for });
         }
         body += usize::from(!line);
     }
@@ -192,6 +211,10 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
 struct Lede {
     unit: Span,
     rows: std::ops::Range<usize>,
+    /// The noun of the office described ("minister"), which the one named must hold if they have a title.
+    office: String,
+    /// The body the description ties them to, whose the rows are meanwhile.
+    stands_for: Option<String>,
 }
 
 impl Lede {
@@ -202,11 +225,21 @@ impl Lede {
             .mentions
             .iter()
             .any(|m| m.actor == speaker && m.span.start >= self.unit.start && m.span.start < next.start);
-        if people.actors[speaker].kind != "person" || named_before || !article.units.iter().any(|u| u.span == next) {
+        // ("German interior minister says" is not "government spokesman Stefan Hebestreit".)
+        // (An honorific is no office: "Sheikh".)
+        let other_office = people.actors[speaker].role.as_ref().is_some_and(|r| {
+            let r = r.to_lowercase();
+            r.split(|c: char| !c.is_alphanumeric()).any(people::is_title_noun) && !r.contains(&self.office)
+        });
+        if people.actors[speaker].kind != "person"
+            || named_before
+            || other_office
+            || !article.units.iter().any(|u| u.span == next)
+        {
             return;
         }
         for (_, row) in &mut rows[self.rows] {
-            if row.speaker.is_none() {
+            if row.speaker.is_none() || row.speaker == self.stands_for {
                 row.speaker = Some(people.actors[speaker].id.clone());
             }
         }
@@ -240,17 +273,25 @@ fn hands_over(article: &Article, q: &Quotation, post: Span, opens: bool) -> bool
         .iter()
         .rev()
         .find(|c| !text::is_closing_mark(**c) && !matches!(c, '’' | '›' | '\''));
-    opens || matches!(last, Some(',' | '?' | '!' | '…')) || tail.starts_with([',', '—', '–'])
+    // (“...,” but hoped ...: a conjunction goes on with the sentence, whose
+    // attribution came before the quotation.)
+    let first = tail.trim_start_matches([',', ' ']).split(' ').next().unwrap_or("");
+    let goes_on = !opens && matches!(first, "but" | "and" | "while" | "whereas" | "yet");
+    !goes_on && (opens || matches!(last, Some(',' | '?' | '!' | '…')) || tail.starts_with([',', '—', '–']))
 }
 
 /// Whether a quotation is the name of a thing, not speech: it follows a word
 /// such as "conference" or "titled" and hands over to no attribution
 /// (the conference «Countries of Central Asia in new conditions»).
-fn names_a_thing(article: &Article, q: &Quotation, pre: Span, post: Span) -> bool {
+/// So is a quotation that holds only the name of an actor the database
+/// knows (the “Taliban”, as an outlet may mark the word).
+fn names_a_thing(article: &Article, people: &People, q: &Quotation, pre: Span, post: Span) -> bool {
     let named = words(article, pre).last().is_some_and(|(at, w)| {
         NAMING.contains(&w.to_lowercase().as_str()) && article.chars[at.end..pre.end].iter().all(|c| c.is_whitespace())
     });
-    named && !hands_over(article, q, post, false)
+    let text = article.quote_text(q);
+    let a_name = people.actors.iter().any(|a| !a.drafted && a.names.contains(&text));
+    (named || a_name) && !hands_over(article, q, post, false)
 }
 
 /// The attribution a quotation's own sentence makes: after it, when the
@@ -787,6 +828,92 @@ mod tests {
         assert_eq!(
             extract(text, "t", &actors()).new_actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn she_is_the_woman_the_text_has_shown_speaking_not_the_last_man() {
+        let text = "Activist Lena Hart said she was “overwhelmed” to be back.\n\n“We welcome everyone,” Omar Faiz said.\n\nMs Hart is due to speak on Friday.\n\n“I am truly honoured,” she told reporters.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("lena-hart"), "overwhelmed".into()),
+                (some("omar-faiz"), "We welcome everyone".into()),
+                (some("lena-hart"), "I am truly honoured".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn honorifics_in_any_transliteration_are_no_part_of_a_name() {
+        let text = "“We will not allow the fence,” Mawllawi Karim Sangar, a border commander, told reporters.";
+        assert_eq!(quotes(text), [(some("karim-sangar"), "We will not allow the fence".into())]);
+    }
+
+    #[test]
+    fn a_place_after_an_office_noun_is_the_offices_own() {
+        let text = "The British Embassy in Beijing urged its citizens to “leave the border area.”";
+        assert_eq!(quotes(text), [(some("gbr-embassy-in-beijing"), "leave the border area".into())]);
+    }
+
+    #[test]
+    fn a_states_envoy_named_nowhere_is_the_state() {
+        let text = "Relief flights resumed on Monday.\n\nChina’s envoy called the attack “cowardly.”";
+        assert_eq!(quotes(text), [(some("CHN"), "cowardly".into())]);
+    }
+
+    #[test]
+    fn a_lede_is_not_named_by_someone_of_another_office() {
+        let text = "China’s interior minister says “our security counts.”\n\n“The flights will go on,” government spokesman Li Wei said.";
+        assert_eq!(
+            quotes(text),
+            [(some("CHN"), "our security counts".into()), (some("li-wei"), "The flights will go on".into())]
+        );
+    }
+
+    #[test]
+    fn a_title_between_a_state_and_one_name_is_no_part_of_the_name() {
+        let text = "Chinese Premier Wen said, “We will wait and see.”";
+        assert_eq!(quotes(text), [(some("wen"), "We will wait and see".into())]);
+    }
+
+    #[test]
+    fn a_conjunction_after_a_quotation_goes_on_with_its_sentence() {
+        let text = "Omar Faiz said that China would “not interfere in Afghan affairs,” but hoped the Taliban would “govern well.”";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "not interfere in Afghan affairs".into()), (some("omar-faiz"), "govern well".into())]
+        );
+    }
+
+    #[test]
+    fn a_quoted_name_the_database_knows_is_nobodys_words() {
+        let text = "Omar Faiz said he had met the “Taliban” in Doha.";
+        assert_eq!(quotes(text), [(None, "Taliban".into())]);
+    }
+
+    #[test]
+    fn it_stands_for_the_body_that_opens_its_sentence() {
+        let text =
+            "“We want calm,” the Taliban said.\n\nChina closed the crossing in what it called “a security step.”";
+        assert_eq!(quotes(text), [(some("taliban"), "We want calm".into()), (some("CHN"), "a security step".into())]);
+    }
+
+    #[test]
+    fn a_name_spelled_by_its_acronym_in_brackets_is_a_body() {
+        let text = "“The fund has grown,” said the Special Inspector General for Afghanistan Reconstruction (SIGAR) in its report. “The review goes on,” it added.\n\nThe Taliban Ministry for the Propagation of Virtue and the Prevention of Vice (PVPV) said it would “not cooperate.”\n\nThe G7 issued a statement calling the decision “reckless.”";
+        let sigar = "special-inspector-general-for-afghanistan-reconstruction";
+        assert_eq!(
+            quotes(text),
+            [
+                (some(sigar), "The fund has grown".into()),
+                (some(sigar), "The review goes on".into()),
+                (
+                    some("taliban-ministry-for-the-propagation-of-virtue-and-the-prevention-of-vice"),
+                    "not cooperate".into()
+                ),
+                (some("g7"), "reckless".into())
+            ]
         );
     }
 }

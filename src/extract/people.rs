@@ -99,13 +99,31 @@ const TITLE_WORDS: &[&str] = &[
     "mission",
     "delegation",
     "kabul",
+    // Religious honorifics, in the spellings that transliteration gives them.
     "sheikh",
+    "shaikh",
+    "shaykh",
     "mullah",
+    "mulla",
+    "mollah",
     "maulvi",
+    "moulvi",
     "molvi",
+    "molavi",
     "mawlawi",
+    "mawlavi",
+    "mawllawi",
+    "mowlawi",
+    "maulawi",
+    "maulavi",
     "maulana",
+    "mawlana",
+    "moulana",
     "haji",
+    "hajji",
+    "alhaj",
+    "al-haj",
+    "alhaji",
     "qari",
     "general",
     "colonel",
@@ -126,7 +144,7 @@ fn title_word(lower: &str) -> bool {
 }
 
 /// The nouns of a title that a name follows ("spokeswoman Lan Mei").
-fn is_title_noun(word: &str) -> bool {
+pub(super) fn is_title_noun(word: &str) -> bool {
     if word.contains('-') {
         return word.split('-').any(|part| is_title_noun(part) && part.len() > 2);
     }
@@ -494,12 +512,49 @@ impl People {
         let mut best: Option<(usize, usize)> = None; // (distance, actor)
         let mut i = 0;
         while i < words.len() {
+            // "the Special Inspector General for Afghanistan Reconstruction
+            // (SIGAR)": a name its acronym spells is a body's, however many
+            // of its words are titles.
+            if let Some(acronym) = spelled_by_acronym(article, &words, i) {
+                if subject_at((words[acronym].0.end + 1).min(near)) {
+                    let name: String = article.chars[words[i].0.start..words[acronym - 1].0.end].iter().collect();
+                    let kind = match words[i..acronym]
+                        .iter()
+                        .any(|(_, w)| OFFICE_NOUNS.contains(&w.to_lowercase().as_str()))
+                    {
+                        true => "office",
+                        false => "organization",
+                    };
+                    // ("the Taliban Ministry ... (PVPV)": the state or government named right before is its own.)
+                    let owner = self.mentions.iter().filter(|m| m.span.end <= words[i].0.start).find(|m| {
+                        let gap: String = article.chars[m.span.end..words[i].0.start].iter().collect();
+                        matches!(gap.as_str(), " " | "'s " | "’s ")
+                            && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")
+                    });
+                    let actor = match owner.map(|m| m.actor) {
+                        Some(owner) if kind == "office" => self.office_of(owner, &name),
+                        _ => self.draft_body(&name, kind),
+                    };
+                    if !self.actors[actor].names.contains(&words[acronym].1) {
+                        self.actors[actor].names.push(words[acronym].1.clone());
+                    }
+                    let distance = near.abs_diff(words[acronym].0.end + 1);
+                    if best.is_none_or(|(d, _)| distance < d) {
+                        best = Some((distance, actor));
+                    }
+                }
+                i = acronym + 1;
+                continue;
+            }
             let (run, end) = name_run(&words, i);
             // "the UNAMA said", "tweeted UNAMA": an acronym next to the verb is a body that speaks.
+            // ("the EU", "the G7": two letters, or a letter and a digit, will do.)
             let acronym = &words[i].1;
             let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
-            if (3..=8).contains(&letters)
-                && acronym.chars().all(|c| c.is_ascii_uppercase())
+            if (2..=8).contains(&acronym.chars().count())
+                && letters >= 1
+                && acronym.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && !title_word(&acronym.to_lowercase())
                 && next_to(article, words[i].0, near)
                 && let Some(actor) = self.draft_acronym(acronym)
             {
@@ -595,10 +650,15 @@ impl People {
         {
             return None;
         }
-        let name = office.join(" ");
+        Some(self.office_of(state, &office.join(" ")))
+    }
+
+    /// Draft (or find again) the office named `name` of the known state or government `state`.
+    fn office_of(&mut self, state: usize, name: &str) -> usize {
+        let name = name.to_owned();
         let id = format!("{}-{}", self.actors[state].id.to_lowercase(), slug(&name));
         if let Some(existing) = self.actors.iter().position(|a| a.id == id) {
-            return Some(existing);
+            return existing;
         }
         let printed = format!("{}'s {name}", self.actors[state].name());
         self.actors.push(Actor {
@@ -610,7 +670,7 @@ impl People {
             drafted: true,
             label: Some(name),
         });
-        Some(self.actors.len() - 1)
+        self.actors.len() - 1
     }
 
     /// Draft (or find again) the actor named by `words[from..to]`, with the
@@ -631,13 +691,28 @@ impl People {
         {
             return self.draft(article, words, from + k + 1, to);
         }
+        // "(Tajikistan) President Rahmon": a title that opens the run is no part of the name.
+        let titles = name_words.iter().take_while(|w| title_word(&w.to_lowercase())).count();
+        if titles > 0
+            && titles < name_words.len()
+            && is_title_noun(&name_words[titles - 1])
+            && !is_office(&name_words)
+            && name_words[titles..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return self.draft(article, words, from + titles, to);
+        }
         let office = is_office(&name_words);
         let (id, name, kind, role, parent);
         if office {
-            // "Kazakhstan's Foreign Ministry": the country, then the office.
-            let (country, office_words): (Vec<&String>, Vec<&String>) = name_words.iter().partition(|w| {
+            // "Kazakhstan's Foreign Ministry": the country, then the office. (A
+            // place after the office noun is the office's own: "the Chinese
+            // Embassy in Tajikistan" is China's.)
+            let noun_at = name_words.iter().position(|w| OFFICE_NOUNS.contains(&w.to_lowercase().as_str()));
+            let (head, place) = name_words.split_at(noun_at.unwrap_or(name_words.len()));
+            let (country, mut office_words): (Vec<&String>, Vec<&String>) = head.iter().partition(|w| {
                 w.ends_with("'s") || w.ends_with("’s") || self.state_of(std::slice::from_ref(*w)).is_some()
             });
+            office_words.extend(place);
             let office_name = office_words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
             let mut ties: Vec<String> = title.clone();
             ties.extend(country.iter().map(|w| (*w).clone()));
@@ -749,6 +824,87 @@ impl People {
         all.extend(found);
         self.mentions = longest_first(all);
         Some(a)
+    }
+}
+
+/// Whether the text shows a person to be a man or a woman.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Man,
+    Woman,
+}
+
+impl Gender {
+    /// The gender an honorific or a title gives ("Ms", "spokesman").
+    fn of_title(lower: &str) -> Option<Gender> {
+        match lower {
+            "mr" | "sir" => Some(Gender::Man),
+            "ms" | "mrs" | "miss" | "madam" | "madame" | "mme" | "lady" => Some(Gender::Woman),
+            _ if lower.ends_with("woman") => Some(Gender::Woman),
+            _ if lower.ends_with("man") && is_title_noun(lower) => Some(Gender::Man),
+            _ => None,
+        }
+    }
+
+    /// The gender a personal pronoun gives.
+    fn of_pronoun(lower: &str) -> Option<Gender> {
+        match lower {
+            "he" | "his" | "him" => Some(Gender::Man),
+            "she" | "her" | "hers" => Some(Gender::Woman),
+            _ => None,
+        }
+    }
+}
+
+impl People {
+    /// Whether the text shows `actor` to be a man or a woman, from what it
+    /// prints around the person's names: a title or honorific right before
+    /// ("spokeswoman", "Ms"), the role it drafted ("Foreign Ministry
+    /// spokeswoman"), or the first personal pronoun after a mention in the same
+    /// sentence, with no other person named between ("Yousafzai said she
+    /// was"). No evidence, or as much for one as for the other, is `None`.
+    pub fn gender(&self, article: &Article, actor: usize) -> Option<Gender> {
+        let a = &self.actors[actor];
+        if a.kind != "person" {
+            return None;
+        }
+        let (mut man, mut woman) = (0, 0);
+        let mut vote = |g: Option<Gender>| match g {
+            Some(Gender::Man) => man += 1,
+            Some(Gender::Woman) => woman += 1,
+            None => {}
+        };
+        for word in a.role.iter().flat_map(|r| r.split(|c: char| !c.is_alphanumeric())) {
+            vote(Gender::of_title(&word.to_lowercase()));
+        }
+        let all = article.words();
+        for m in self.mentions.iter().filter(|m| m.actor == actor) {
+            let at = all.partition_point(|(w, _)| w.start < m.span.start);
+            if let Some((_, before)) = at.checked_sub(1).map(|k| &all[k]) {
+                vote(Gender::of_title(&before.to_lowercase()));
+            }
+            let sentence = article.units.iter().find(|u| u.span.holds(m.span)).map_or(m.span, |u| u.span);
+            let other = |k: usize| {
+                self.mentions.iter().any(|o| {
+                    o.actor != actor
+                        && self.actors[o.actor].kind == "person"
+                        && o.span.start >= m.span.end
+                        && o.span.end <= all[k].0.start
+                })
+            };
+            let pronoun = (all.partition_point(|(w, _)| w.start < m.span.end)..all.len())
+                .take_while(|&k| all[k].0.end <= sentence.end)
+                .filter(|&k| !article.in_quotation(all[k].0.start))
+                .find(|&k| Gender::of_pronoun(&all[k].1.to_lowercase()).is_some());
+            if let Some(k) = pronoun.filter(|&k| !other(k)) {
+                vote(Gender::of_pronoun(&all[k].1.to_lowercase()));
+            }
+        }
+        match man.cmp(&woman) {
+            std::cmp::Ordering::Greater => Some(Gender::Man),
+            std::cmp::Ordering::Less => Some(Gender::Woman),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 }
 
@@ -938,6 +1094,48 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         }
     }
     (run, j)
+}
+
+/// Where a name that starts at `words[from]` is spelled out by the acronym
+/// in brackets after it ("Ministry of External Affairs (MEA)"): the acronym's
+/// index. The name runs over capitalised words and the small words between
+/// them, one space apart; the acronym's letters are the initials of its
+/// capitalised words, the first and last among them, in order.
+fn spelled_by_acronym(article: &Article, words: &[(Span, String)], from: usize) -> Option<usize> {
+    const SMALL: &[&str] = &["of", "for", "the", "and", "on", "in", "to"];
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&words[from].1) {
+        return None;
+    }
+    let mut k = from + 1;
+    while k < words.len() && k - from <= 14 {
+        let (at, w) = &words[k];
+        let gap: String = article.chars[words[k - 1].0.end..at.start].iter().collect();
+        if gap == " (" {
+            let closed = article.chars.get(at.end) == Some(&')');
+            let letters: Vec<char> = w.chars().filter(|c| c.is_ascii_uppercase()).collect();
+            let initials: Vec<char> =
+                words[from..k].iter().filter_map(|(_, w)| w.chars().next().filter(|c| c.is_uppercase())).collect();
+            let mut rest = letters.iter();
+            let mut next = rest.next();
+            for c in &initials {
+                if next == Some(c) {
+                    next = rest.next();
+                }
+            }
+            // ("Ministry for the Propagation of Virtue ... (PVPV)": the body's own noun may stand outside it.)
+            let head = OFFICE_NOUNS.contains(&words[from].1.to_lowercase().as_str())
+                || ORGANISATION_WORDS.contains(&words[from].1.to_lowercase().as_str());
+            let first = letters.first() == initials.first() || (head && letters.first() == initials.get(1));
+            let spelled = next.is_none() && letters.len() >= 2 && first && letters.last() == initials.last();
+            return (closed && spelled && w.chars().all(|c| c.is_ascii_alphanumeric())).then_some(k);
+        }
+        if gap != " " || !(capital(w) || SMALL.contains(&w.as_str())) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A capital letter alone, as an initial is printed before its full stop.

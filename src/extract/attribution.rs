@@ -449,13 +449,16 @@ pub struct Passage {
     /// Whose statement the latest one the text mentions is ("said in a
     /// statement", "a statement by X said"), for a later "the statement added".
     pub document: Option<Who>,
+    /// Where the current speaker last took the floor.
+    pub since: usize,
 }
 
 impl Passage {
     /// `who` holds the floor from here on; `document` when through a
     /// statement or letter, which a later "the statement" stands for.
-    pub fn speaks(&mut self, who: Who, document: bool) {
+    pub fn speaks(&mut self, who: Who, document: bool, at: usize) {
         self.current = Some(who);
+        self.since = at;
         if document {
             self.document = Some(who);
         }
@@ -504,8 +507,23 @@ impl Passage {
             // (Most speakers in news are men the text never marks as such; a
             // woman it has shown speaking is whom "she" most likely means.)
             let woman = || speakers().find(|&a| people.gender(article, a) == Some(Gender::Woman));
+            // After someone unnamed spoke ("according to a press release"), a
+            // person who opens a later sentence ("Naseer Faiq currently
+            // occupies the seat. He represents ...") is whom "he" means.
+            let opener = || {
+                article.units.iter().rev().filter(|u| u.span.start >= self.since && u.span.end <= before).find_map(
+                    |u| {
+                        let m = people
+                            .mentions
+                            .iter()
+                            .find(|m| u.span.holds(m.span) && !article.in_quotation(m.span.start))?;
+                        let lead = words(article, Span { start: u.span.start, end: m.span.start }).len();
+                        (people.actors[m.actor].kind == "person" && lead <= 3 && agrees(m.actor)).then_some(m.actor)
+                    },
+                )
+            };
             return match self.current {
-                Some(Who::Nobody) => None,
+                Some(Who::Nobody) => opener(),
                 Some(Who::Actor(_)) => (want == Some(Gender::Woman))
                     .then(woman)
                     .flatten()

@@ -137,9 +137,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                         if (quotes.is_empty() || reports) && described.is_none() {
                             rows.push((span.start, draft(&people, speaker, "paraphrase", article.flat(span))));
                         }
-                        passage.speaks(Who::Actor(speaker), document);
+                        passage.speaks(Who::Actor(speaker), document, span.end);
                     }
-                    Some(Who::Nobody) => passage.speaks(Who::Nobody, document),
+                    Some(Who::Nobody) => passage.speaks(Who::Nobody, document, span.end),
                     None => {}
                 }
             }
@@ -167,7 +167,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 _ => None,
             };
             if let Some(who) = who.filter(|_| !line) {
-                passage.speaks(who, document);
+                passage.speaks(who, document, q.outer.end);
             }
             let row = Draft {
                 id: String::new(),
@@ -913,6 +913,18 @@ mod tests {
                     "not cooperate".into()
                 ),
                 (some("g7"), "reckless".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn after_an_unnamed_speaker_he_is_the_person_who_opens_a_later_sentence() {
+        let text = "The committee agreed to “postpone its consideration,” according to a press release.\n\nKarim Sangar currently holds the seat, having replaced the envoy Ali Raza in 2021. He represents the old government. “I have been the voice of the people,” he told reporters.";
+        assert_eq!(
+            quotes(text),
+            [
+                (None, "postpone its consideration".into()),
+                (some("karim-sangar"), "I have been the voice of the people".into())
             ]
         );
     }

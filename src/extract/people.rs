@@ -397,6 +397,12 @@ impl People {
             .into_iter()
             .filter(|(at, _)| !article.in_quotation(at.start) && !known.iter().any(|k| k.holds(*at)))
             .collect();
+        let sentence_starts: Vec<usize> = article
+            .units
+            .iter()
+            .filter(|u| u.kind != super::text::UnitKind::Line)
+            .filter_map(|u| words(article, u.span).first().map(|(at, _)| at.start))
+            .collect();
         let mut i = 1;
         while i < ws.len() {
             let titled = ws[i - 1].0.end + 1 == ws[i].0.start && is_title_noun(&ws[i - 1].1);
@@ -412,7 +418,26 @@ impl People {
             let honorific = ws[i - 1].0.end + 2 == ws[i].0.start
                 && matches!(ws[i - 1].1.to_lowercase().as_str(), "mr" | "ms" | "mrs" | "dr" | "prof");
             let least = if honorific { 1 } else { 2 };
-            if (titled || honorific)
+            // "Naseer Ahmad Faiq currently occupies the seat": a name that opens
+            // a sentence and runs into a lowercase word is its subject.
+            // (Words of a name only: no title, possessive, state or body, no "Regarding".)
+            let plain = |w: &String| {
+                let lower = w.to_lowercase();
+                w.chars().any(char::is_lowercase)
+                    && !title_word(&lower)
+                    && !lower.ends_with("ing")
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && !ORGANISATION_WORDS.contains(&lower.as_str())
+                    && self.state_of(std::slice::from_ref(w)).is_none()
+            };
+            let subject = (2..=4).contains(&run)
+                && ws[i..end].iter().all(|(_, w)| plain(w))
+                && sentence_starts.contains(&ws[i].0.start)
+                && ws.get(end).is_some_and(|(at, w)| {
+                    at.start == ws[end - 1].0.end + 1 && w.chars().next().is_some_and(char::is_lowercase)
+                });
+            if (titled || honorific || subject)
                 && run >= least
                 && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>())
             {

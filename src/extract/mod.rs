@@ -928,4 +928,18 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn slammed_alleged_highlighted_and_reaffirmed_attribute_speech() {
+        let text = "Jane Doe slammed the Taliban for “hosting militants.”\n\nThe Taliban alleged that the mission had “deliberately” misled donors.\n\nOmar Faiz highlighted that both countries “share a common history.”\n\nChina reaffirmed its support for aid “within a principled approach.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("jane-doe"), "hosting militants".into()),
+                (some("taliban"), "deliberately".into()),
+                (some("omar-faiz"), "share a common history".into()),
+                (some("CHN"), "within a principled approach".into())
+            ]
+        );
+    }
 }

@@ -942,4 +942,35 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn doubled_apostrophes_quote_as_double_marks_do() {
+        let text = "''The talks will go on,'' Omar Faiz said.\n\nJane Doe said the move was ''not a normalization\" of ties.\n\nChina said the building stays \"the property of the state.''";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("omar-faiz"), "The talks will go on".into()),
+                (some("jane-doe"), "not a normalization".into()),
+                (some("CHN"), "the property of the state".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_states_people_in_the_plural_stand_for_the_state() {
+        let mut known = actors();
+        known.push(Actor {
+            id: "NOR".into(),
+            kind: "state".into(),
+            names: vec!["Norway".into(), "Norwegian".into()],
+            parent: None,
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        let text = "The Norwegians said the building stays “the property of the Afghan state.”";
+        let drafts = extract(text, "t", &known).drafts;
+        let rows: Vec<(&str, Option<&str>)> = drafts.iter().map(|d| (d.kind, d.speaker.as_deref())).collect();
+        assert_eq!(rows, [("quote", Some("NOR"))]);
+    }
 }

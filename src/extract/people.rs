@@ -362,7 +362,11 @@ impl People {
         let mut people = People { actors: known, mentions: Vec::new(), normalized };
         let mut mentions = Vec::new();
         for (a, actor) in people.actors.iter().enumerate() {
-            for name in &actor.names {
+            // A state's people stand for it too: "the Norwegians said", "Afghans".
+            let plural = |name: &String| {
+                (actor.kind == "state" && name.ends_with(|c: char| c.is_lowercase())).then(|| format!("{name}s"))
+            };
+            for name in actor.names.iter().cloned().chain(actor.names.iter().filter_map(plural)) {
                 let needle: Vec<char> = name.trim().chars().map(normalize_char).collect();
                 for span in people.find_words(&needle) {
                     if !article.in_quotation(span.start) {
@@ -501,7 +505,11 @@ impl People {
             let w = w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('.');
             self.actors
                 .iter()
-                .find(|a| kinds.contains(&a.kind.as_str()) && a.names.iter().any(|n| n.trim_end_matches('.') == w))
+                .find(|a| {
+                    let plural = |n: &String| a.kind == "state" && w.strip_suffix('s') == Some(n.as_str());
+                    kinds.contains(&a.kind.as_str())
+                        && a.names.iter().any(|n| n.trim_end_matches('.') == w || plural(n))
+                })
                 .map(|a| a.id.clone())
         })
     }

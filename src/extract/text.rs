@@ -127,7 +127,7 @@ impl Article {
     pub fn new(text: &str) -> Article {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n");
         let chars: Vec<char> = text.chars().collect();
-        let quotations = quotations(&chars);
+        let quotations = quotations(&doubled_apostrophes_as_marks(&chars));
         let mut quoted = vec![false; chars.len()];
         for part in quotations.iter().flat_map(|q| &q.parts) {
             quoted[part.start..part.end].fill(true);
@@ -413,6 +413,41 @@ impl Article {
 /// Every top-level quotation. An unclosed quotation runs on when the next
 /// paragraph opens with the same mark; a quoted paragraph that never closes
 /// ends with its paragraph; any other unclosed mark quotes nothing.
+/// The text as the quotation scanner reads it: two apostrophes that open or
+/// close a quotation (''...'', as wire copy that lost its curly marks prints
+/// them) as one straight mark beside a space. Only the scanner reads this
+/// copy, so every offset still points into the text as written.
+fn doubled_apostrophes_as_marks(chars: &[char]) -> std::borrow::Cow<'_, [char]> {
+    let pair = |i: usize| chars[i] == '\'' && chars.get(i + 1) == Some(&'\'');
+    if !(0..chars.len()).any(pair) {
+        return std::borrow::Cow::Borrowed(chars);
+    }
+    let mut view = chars.to_vec();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        // (A third apostrophe makes it something else.)
+        if pair(i) && chars.get(i + 2) != Some(&'\'') && (i == 0 || chars[i - 1] != '\'') {
+            let before = i.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(i + 2).copied();
+            let opens = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | ':'))
+                && after.is_some_and(|c| !c.is_whitespace());
+            let closes = before.is_some_and(|c| !c.is_whitespace())
+                && after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '—' | '–'));
+            if opens {
+                view[i] = ' ';
+                view[i + 1] = '"';
+            } else if closes {
+                view[i] = '"';
+                view[i + 1] = ' ';
+            }
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    std::borrow::Cow::Owned(view)
+}
+
 fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)

@@ -498,25 +498,23 @@ impl Passage {
             _ => None,
         };
         let agrees = |a: usize| want.is_none() || people.gender(article, a).is_none_or(|g| Some(g) == want);
-        let earlier = |kinds: &[&str]| {
-            people
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= before)
-                .find(|m| kinds.contains(&people.actors[m.actor].kind.as_str()) && agrees(m.actor))
-        };
         // "he" and "she" are the latest speaker who is a person (or an office
-        // held by one: "the spokesman"); "it" the latest that is not. With
+        // held by one: "the Chinese Foreign Ministry spokesman", not "the
+        // Ministry of External Affairs"); "it" the latest that is not. With
         // nobody speaking yet, the last one named.
+        let fits = |a: usize| {
+            let actor = &people.actors[a];
+            let held_by_one =
+                || actor.names.iter().chain(&actor.role).flat_map(|n| n.split(' ')).any(super::people::is_title_noun);
+            match pronoun {
+                "it" => actor.kind != "person",
+                _ => actor.kind == "person" || (actor.kind == "office" && held_by_one()),
+            }
+        };
+        let earlier =
+            || people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) && agrees(m.actor));
         let Some(noun) = noun else {
-            let kinds: &[&str] = if pronoun == "it" {
-                &["office", "government", "organization", "state", "media", "group"]
-            } else {
-                &["person", "office"]
-            };
-            let speakers =
-                || self.speakers.iter().rev().copied().filter(|&a| kinds.contains(&people.actors[a].kind.as_str()));
+            let speakers = || self.speakers.iter().rev().copied().filter(|&a| fits(a));
             // (Most speakers in news are men the text never marks as such; a
             // woman it has shown speaking is whom "she" most likely means.)
             let woman = || speakers().find(|&a| people.gender(article, a) == Some(Gender::Woman));
@@ -541,8 +539,8 @@ impl Passage {
                     .then(woman)
                     .flatten()
                     .or_else(|| speakers().find(|&a| agrees(a)))
-                    .or_else(|| earlier(kinds).map(|m| m.actor)),
-                None => earlier(kinds).map(|m| m.actor),
+                    .or_else(|| earlier().map(|m| m.actor)),
+                None => earlier().map(|m| m.actor),
             };
         };
         let current = match self.current {
@@ -582,7 +580,9 @@ impl Passage {
             return Some(current);
         }
         let recent = people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor));
-        recent.map(|m| m.actor).or(current)
+        // (An outlet that reported is no "official" who speaks after it.)
+        let outlet = matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper");
+        recent.map(|m| m.actor).or(current.filter(|&c| outlet || people.actors[c].kind != "media"))
     }
 
     /// The subject of `verb`, looked for in `slot` (the text of its clause

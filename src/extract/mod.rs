@@ -99,7 +99,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 .is_some_and(|q| words(&article, Span { start: span.start, end: q.outer.start }).is_empty());
             let reports = (outside.len() > ATTRIBUTION_WORDS && !opens) || outside.iter().any(|w| w == "that");
             document = outside.iter().any(|w| attribution::DOCUMENTS.contains(&w.as_str()));
-            if let Some(verb) = main_verbs(&article, span).first().copied() {
+            // ("According to the Times, the four countries said": the sentence's own verb first.)
+            let verbs = main_verbs(&article, span);
+            if let Some(verb) = verbs.iter().find(|v| !v.subject_after).or(verbs.first()).copied() {
                 let slot = clause(&article, span, verb.span);
                 let subject = passage.subject(&article, &mut people, verb, slot);
                 let waiting = lede.take();
@@ -823,11 +825,16 @@ mod tests {
 
     #[test]
     fn the_words_after_a_bodys_of_are_no_persons_name() {
+        // The body is drafted whole, as a body; no person is drafted from its words.
         let text = "The Organization of Islamic Cooperation said the visit was “a step forward.”";
-        assert!(quotes(text).iter().all(|(speaker, _)| speaker.as_deref() != Some("islamic-cooperation")));
+        assert_eq!(quotes(text), [(some("organization-of-islamic-cooperation"), "a step forward".into())]);
         assert_eq!(
-            extract(text, "t", &actors()).new_actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            Vec::<&str>::new()
+            extract(text, "t", &actors())
+                .new_actors
+                .iter()
+                .map(|a| (a.id.as_str(), a.kind.as_str()))
+                .collect::<Vec<_>>(),
+            [("organization-of-islamic-cooperation", "organization")]
         );
     }
 
@@ -972,5 +979,36 @@ mod tests {
         let drafts = extract(text, "t", &known).drafts;
         let rows: Vec<(&str, Option<&str>)> = drafts.iter().map(|d| (d.kind, d.speaker.as_deref())).collect();
         assert_eq!(rows, [("quote", Some("NOR"))]);
+    }
+
+    #[test]
+    fn a_body_named_by_its_own_words_is_drafted_as_one() {
+        let text = "The Tokyo-based Nippon Foundation said it wanted officials “to see the need for ties.”\n\nThe Organization of Islamic Cooperation said that its delegation, in a meeting with Omar Faiz, emphasized, “Teaching is a duty.”\n\nThe Taliban Ministry of Defense condemned the strikes as a “clear act of aggression.”\n\n“The doors are open,” Ministry of Foreign Affairs spokesman Karim Sangar said.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("nippon-foundation"), "to see the need for ties".into()),
+                (some("organization-of-islamic-cooperation"), "Teaching is a duty".into()),
+                (some("taliban-ministry-of-defense"), "clear act of aggression".into()),
+                (some("karim-sangar"), "The doors are open".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn he_is_a_person_and_an_outlet_is_no_official() {
+        let text = "“We went to Delhi,” Omar Faiz said.\n\nThe Foreign Office clarified that it had no role.\n\nHe asserted that the mission was his government’s, saying, “This is our flag.”";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "We went to Delhi".into()), (some("omar-faiz"), "This is our flag".into())]
+        );
+        let text = "Around 100 diplomats work there, according to The New York Times.\n\n“The embassy will close,” the official told reporters.";
+        assert_eq!(quotes(text), [(None, "The embassy will close".into())]);
+    }
+
+    #[test]
+    fn who_reports_is_no_speaker_when_the_sentence_has_its_own_verb() {
+        let text = "The foreign ministers of China and the United Kingdom filed a complaint. According to New York Times reporting, the two countries said the “gross violations” must end.";
+        assert_eq!(quotes(text), [(None, "gross violations".into())]);
     }
 }

@@ -268,6 +268,24 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
+/// The words of `ORGANISATION_WORDS` that name an outlet.
+const MEDIA_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "tv",
+    "radio",
+    "press",
+    "network",
+    "daily",
+    "herald",
+    "tribune",
+    "journal",
+    "review",
+    "courier",
+    "broadcasting",
+];
+
 /// Words that start a sentence or a clause and are capitalised for that alone.
 const NOT_NAMES: &[&str] = &[
     "although",
@@ -559,12 +577,7 @@ impl People {
                         false => "organization",
                     };
                     // ("the Taliban Ministry ... (PVPV)": the state or government named right before is its own.)
-                    let owner = self.mentions.iter().filter(|m| m.span.end <= words[i].0.start).find(|m| {
-                        let gap: String = article.chars[m.span.end..words[i].0.start].iter().collect();
-                        matches!(gap.as_str(), " " | "'s " | "’s ")
-                            && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")
-                    });
-                    let actor = match owner.map(|m| m.actor) {
+                    let actor = match self.owner_before(article, words[i].0.start) {
                         Some(owner) if kind == "office" => self.office_of(owner, &name),
                         _ => self.draft_body(&name, kind),
                     };
@@ -648,6 +661,17 @@ impl People {
             }
         }
         best.map(|(distance, actor)| (actor, distance))
+    }
+
+    /// The state or government named right before `at` ("the Taliban| Ministry",
+    /// "China's| Embassy"), whose office a name that starts there is.
+    fn owner_before(&self, article: &Article, at: usize) -> Option<usize> {
+        let m = self.mentions.iter().filter(|m| m.span.end <= at).find(|m| {
+            let gap: String = article.chars[m.span.end..at].iter().collect();
+            matches!(gap.as_str(), " " | "'s " | "’s ")
+                && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")
+        })?;
+        Some(m.actor)
     }
 
     /// Draft (or find again) a body known by its acronym ("UNAMA").
@@ -816,10 +840,40 @@ impl People {
             }
             let full: String = article.chars[words[from].0.start..words[to - 1].0.end].iter().collect();
             if let Some(known) = self.actors.iter().position(|a| a.names.contains(&full)) {
-                return (self.actors[known].kind == "person").then_some(known);
+                // (A body this text drafted is itself again.)
+                return (self.actors[known].kind == "person" || self.actors[known].drafted).then_some(known);
             }
-            let organisation = name_words.iter().any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()));
-            if organisation || name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
+            // "the Organization of Islamic Cooperation said", "the Tokyo-based
+            // Nippon Foundation said": a body, not a person.
+            let has = |list: &[&str]| name_words.iter().any(|w| list.contains(&w.to_lowercase().as_str()));
+            if has(ORGANISATION_WORDS) {
+                // ("Ministry of Foreign Affairs Zakir Jalali": the person the body's name runs into.)
+                let body_word = |w: &String| {
+                    let lower = w.to_lowercase();
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (title_word(&lower) || ORGANISATION_WORDS.contains(&lower.as_str()))
+                };
+                if let Some(k) = name_words.iter().rposition(body_word)
+                    && name_words.len() - k > 2
+                    && name_words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    return self.draft(article, words, from + k + 1, to);
+                }
+                let kind = match (has(OFFICE_NOUNS), has(MEDIA_WORDS)) {
+                    (true, _) => "office",
+                    (false, true) => "media",
+                    (false, false) => "organization",
+                };
+                if name_words.len() < 2 {
+                    return None;
+                }
+                // ("the Taliban Ministry of Defense": an office of the body named right before it.)
+                return Some(match self.owner_before(article, words[from].0.start) {
+                    Some(owner) if kind == "office" => self.office_of(owner, &full),
+                    _ => self.draft_body(&full, kind),
+                });
+            }
+            if name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
                 return None;
             }
             name = full;
@@ -1096,7 +1150,9 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
                 && run > 0;
         let lower = w.to_lowercase();
         let shouted = w.chars().filter(|c| c.is_alphabetic()).count() > 3 && !w.chars().any(char::is_lowercase);
-        if !capital || shouted || NOT_NAMES.contains(&lower.as_str()) {
+        // ("the Tokyo-based Nippon Foundation": "Tokyo-based" describes the name.)
+        let describes = ["-based", "-led", "-run", "-backed", "-owned", "-funded"].iter().any(|s| lower.ends_with(s));
+        if !capital || shouted || describes || NOT_NAMES.contains(&lower.as_str()) {
             break;
         }
         // Title words end a person's name, but belong to an office's. ("Said"
@@ -1116,10 +1172,13 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         }
         run += 1;
         j += 1;
-        // An office goes on through "of" or "for": "Ministry of Foreign Affairs".
+        // An office or a body goes on through "of" or "for": "Ministry of
+        // Foreign Affairs", "Organization of Islamic Cooperation"; an office
+        // through "in" too: "Embassy in Tajikistan".
         let office = OFFICE_NOUNS.contains(&lower.as_str());
-        if office
-            && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || w == "in")
+        let body = office || ORGANISATION_WORDS.contains(&lower.as_str());
+        if body
+            && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || (office && w == "in"))
             && words.get(j + 1).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
         {
             run += 1;

@@ -170,6 +170,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reaffirmed",
     "regretted",
     "voiced",
+    "pointed",
     "according to",
 ];
 
@@ -699,7 +700,14 @@ impl Passage {
         }
         // "A day after the Taliban announced ..., China said": the name right
         // before the verb is its subject, however general.
-        let adjacent = people.mentions_in(before).filter(|m| next_to(article, m.span, verb.span.start)).last();
+        // (Not one after "of" or "in": "the Embassy of Japan said" is the
+        // embassy's, "the embassy in Kabul said" too.)
+        let after_of = |m: &super::people::Mention| {
+            let lead: String = article.chars[m.span.start.saturating_sub(4)..m.span.start].iter().collect();
+            [" of ", " in ", " at ", " to "].iter().any(|p| lead.eq_ignore_ascii_case(p))
+        };
+        let adjacent =
+            people.mentions_in(before).filter(|m| next_to(article, m.span, verb.span.start) && !after_of(m)).last();
         if let Some(m) = adjacent.filter(|_| named != Some(Who::Nobody) && !anonymous(article, people, before)) {
             return Some(Who::Actor(m.actor));
         }
@@ -910,11 +918,15 @@ impl Passage {
         // "the Chinese Foreign Ministry" names an office; "the Ministry", "the
         // Foreign Secretary" and "the spokesman" stand for someone.
         let office = matches!(lower.as_str(), "ministry" | "office" | "embassy" | "department" | "mission" | "agency");
+        // ("the Ministry of Foreign Affairs of Pakistan" too.)
+        let of_name = ws.get(k + 1).is_some_and(|(_, w)| w == "of")
+            && ws.get(k + 2).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
         let named_office = office
             && word != lower
-            && k > 0
-            && ws[k - 1].1.chars().next().is_some_and(char::is_uppercase)
-            && !ws[k - 1].1.eq_ignore_ascii_case("the");
+            && (of_name
+                || k > 0
+                    && ws[k - 1].1.chars().next().is_some_and(char::is_uppercase)
+                    && !ws[k - 1].1.eq_ignore_ascii_case("the"));
         // "Iran's state-run Tasnim news agency": a name before the noun makes it that body's.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let outlet = matches!(lower.as_str(), "agency" | "channel" | "broadcaster" | "newspaper" | "outlet");

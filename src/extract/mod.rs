@@ -1011,4 +1011,18 @@ mod tests {
         let text = "The foreign ministers of China and the United Kingdom filed a complaint. According to New York Times reporting, the two countries said the “gross violations” must end.";
         assert_eq!(quotes(text), [(None, "gross violations".into())]);
     }
+
+    #[test]
+    fn an_office_of_a_state_named_after_of_is_that_states() {
+        let text = "The Embassy of China said on Monday that “the talks went well.”\n\n“We are ready,” said the Ministry of Foreign Affairs of China.\n\n“The visit is over,” the Embassy of China in Kabul said.\n\nOmar Faiz pointed, “Evidence clearly shows it.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("chn-embassy"), "the talks went well".into()),
+                (some("chn-ministry-of-foreign-affairs"), "We are ready".into()),
+                (some("chn-embassy-in-kabul"), "The visit is over".into()),
+                (some("omar-faiz"), "Evidence clearly shows it".into())
+            ]
+        );
+    }
 }

@@ -867,11 +867,27 @@ impl People {
                 if name_words.len() < 2 {
                     return None;
                 }
-                // ("the Taliban Ministry of Defense": an office of the body named right before it.)
-                return Some(match self.owner_before(article, words[from].0.start) {
-                    Some(owner) if kind == "office" => self.office_of(owner, &full),
-                    _ => self.draft_body(&full, kind),
-                });
+                // ("the Taliban Ministry of Defense": an office of the body named
+                // right before it; "the Embassy of Japan in Afghanistan": of the
+                // state named after its "of", as the Japanese Embassy in Afghanistan.)
+                if kind == "office" {
+                    if let Some(owner) = self.owner_before(article, words[from].0.start) {
+                        return Some(self.office_of(owner, &full));
+                    }
+                    let of_state = (1..name_words.len()).find_map(|k| {
+                        (name_words[k] == "of")
+                            .then(|| self.state_of(std::slice::from_ref(name_words.get(k + 1)?)))?
+                            .map(|state| (k, state))
+                    });
+                    if let Some((k, state)) = of_state
+                        && let Some(owner) = self.actors.iter().position(|a| a.id == state)
+                    {
+                        let mut rest: Vec<&str> = name_words[..k].iter().map(String::as_str).collect();
+                        rest.extend(name_words[k + 2..].iter().map(String::as_str));
+                        return Some(self.office_of(owner, &rest.join(" ")));
+                    }
+                }
+                return Some(self.draft_body(&full, kind));
             }
             if name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
                 return None;
@@ -1142,6 +1158,8 @@ fn longest_first(mut mentions: Vec<Mention>) -> Vec<Mention> {
 fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
     let mut j = i;
     let mut run = 0;
+    // Whether the run has named an office or a body so far.
+    let (mut office, mut body) = (false, false);
     while j < words.len() {
         let w = &words[j].1;
         let capital = w.chars().next().is_some_and(char::is_uppercase)
@@ -1175,8 +1193,8 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         // An office or a body goes on through "of" or "for": "Ministry of
         // Foreign Affairs", "Organization of Islamic Cooperation"; an office
         // through "in" too: "Embassy in Tajikistan".
-        let office = OFFICE_NOUNS.contains(&lower.as_str());
-        let body = office || ORGANISATION_WORDS.contains(&lower.as_str());
+        office |= OFFICE_NOUNS.contains(&lower.as_str());
+        body |= office || ORGANISATION_WORDS.contains(&lower.as_str());
         if body
             && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || (office && w == "in"))
             && words.get(j + 1).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))

@@ -171,6 +171,20 @@ pub const SPEECH_VERBS: &[&str] = &[
     "regretted",
     "voiced",
     "pointed",
+    // Headlines speak in the present.
+    "call",
+    "dismisses",
+    "rejects",
+    "condemns",
+    "denies",
+    "vows",
+    "pledges",
+    "praises",
+    "criticises",
+    "criticizes",
+    "labels",
+    "brands",
+    "terms",
     "according to",
 ];
 

@@ -365,7 +365,20 @@ fn attribute(
     // A headline: "Antonov: Moscow «not in a hurry»".
     let first = words(article, pre).first().map(|(at, _)| at.start)?;
     let named = people.mentions.iter().find(|m| m.span.start == first && article.chars.get(m.span.end) == Some(&':'));
-    named.filter(|_| line).map(|m| Who::Actor(m.actor))
+    if let Some(m) = named.filter(|_| line) {
+        return Some(Who::Actor(m.actor));
+    }
+    // A headline whose quotation follows its subject with no verb: "Chinese
+    // Foreign Minister ‘concerned’ about ...". The subject ends in a title
+    // noun or a name the database knows, right before the mark.
+    let last = words(article, pre).last().cloned()?;
+    let adjacent = article.chars[last.0.end..pre.end].iter().all(|c| c.is_whitespace());
+    let subject = people::is_title_noun(&last.1) || people.mentions.iter().any(|m| m.span.end == last.0.end);
+    if !(line && adjacent && subject) {
+        return None;
+    }
+    let all = people.mentions_in(pre).max_by_key(|m| (people::specificity(&people.actors[m.actor].kind), m.span.end));
+    all.map(|m| Who::Actor(m.actor))
 }
 
 #[cfg(test)]
@@ -1024,5 +1037,20 @@ mod tests {
                 (some("omar-faiz"), "Evidence clearly shows it".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_quotes_its_subject_with_or_without_a_verb() {
+        let text = "Chinese Foreign Minister ‘concerned’ about the bans\n\nTaliban dismisses report as ‘an attempt to sway opinion’\n\nThe talks went on.";
+        assert_eq!(
+            quotes(text),
+            [(some("CHN"), "concerned".into()), (some("taliban"), "an attempt to sway opinion".into())]
+        );
+    }
+
+    #[test]
+    fn a_run_that_a_lowercase_title_follows_qualifies_the_title() {
+        let text = "The UN High Commission for Human Rights urged support.\n\n“The fear is profound,” said High Commissioner for Human Rights spokesman Rupert Colville, who was at her side.";
+        assert_eq!(quotes(text), [(some("rupert-colville"), "The fear is profound".into())]);
     }
 }

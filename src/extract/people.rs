@@ -171,6 +171,7 @@ pub(super) fn is_title_noun(word: &str) -> bool {
         "governor",
         "director",
         "secretary",
+        "commissioner",
         "representative",
         "commander",
         "chief",
@@ -646,7 +647,19 @@ impl People {
                     best = Some((distance, actor));
                 }
             }
-            if (run >= 2 || is_office(&run_words)) && subject_at(words[end - 1].0.end.min(near)) {
+            // ("High Commissioner for Human Rights spokesman Rupert Colville": a
+            // run that a lowercase title follows qualifies the title; the name comes after.)
+            let qualifies = || {
+                words.get(end).is_some_and(|(at, w)| {
+                    at.start == words[end - 1].0.end + 1
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && is_title_noun(w)
+                })
+            };
+            if (run >= 2 || is_office(&run_words))
+                && (is_office(&run_words) || !qualifies())
+                && subject_at(words[end - 1].0.end.min(near))
+            {
                 let found = self.draft(article, &words, i, i + run);
                 if let Some(actor) = found {
                     let span = Span { start: words[i].0.start, end: words[end - 1].0.end };
@@ -655,6 +668,9 @@ impl People {
                         best = Some((distance, actor));
                     }
                 }
+                i = end;
+            } else if run >= 2 && qualifies() {
+                // (Nor is a word of it someone's family name.)
                 i = end;
             } else {
                 i += 1;

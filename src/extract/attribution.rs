@@ -296,6 +296,10 @@ const ROLE_NOUNS: &[&str] = &[
     "message",
     "letter",
     "tweet",
+    "council",
+    "committee",
+    "commission",
+    "court",
     "group",
     "movement",
     "country",
@@ -620,6 +624,17 @@ impl Passage {
             }
             // ("quoted the deputy head of the police, Qassem Rezaee, as saying": the name.)
             return self.phrase(article, people, phrase);
+        }
+        // "“...,” TOLOnews said quoting Lala Gul Lal": whom the reporter quotes speaks.
+        let quoting = words(article, after)
+            .first()
+            .filter(|(_, w)| matches!(w.as_str(), "quoting" | "citing"))
+            .map(|(at, _)| *at);
+        if let Some(word) = quoting
+            && let Some(who @ Who::Actor(_)) =
+                self.phrase(article, people, first_phrase(article, Span { start: word.end, end: after.end }))
+        {
+            return Some(who);
         }
         // "A statement by the country's Foreign Ministry said": the issuer speaks.
         if let Some(issuer) = issuer(article, before, true) {

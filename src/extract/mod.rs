@@ -1053,4 +1053,36 @@ mod tests {
         let text = "The UN High Commission for Human Rights urged support.\n\n“The fear is profound,” said High Commissioner for Human Rights spokesman Rupert Colville, who was at her side.";
         assert_eq!(quotes(text), [(some("rupert-colville"), "The fear is profound".into())]);
     }
+
+    #[test]
+    fn the_council_is_the_council_that_spoke_and_quoting_names_the_speaker() {
+        let text = "The UN Security Council said on Monday that the bans must end.\n\nThe Council called on the Taliban to “swiftly reverse the policies.”\n\n“The deportations were forced,” Pamir News Agency said quoting Karim Sangar, head of a rights group.\n\n“The majority were deported,” Pamir News Agency quoted the agency’s Director General, Lena Hart, as saying.";
+        let mut known = actors();
+        known.push(Actor {
+            id: "un".into(),
+            kind: "organization".into(),
+            names: vec!["United Nations".into(), "UN".into()],
+            parent: None,
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        let drafts = extract(text, "t", &known).drafts;
+        assert_eq!(
+            drafts.into_iter().filter(|d| d.kind == "quote").map(|d| (d.speaker, d.quote)).collect::<Vec<_>>(),
+            [
+                (some("un"), "swiftly reverse the policies".into()),
+                (some("karim-sangar"), "The deportations were forced".into()),
+                (some("lena-hart"), "The majority were deported".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_names_no_one_new() {
+        let text = "To Avert ‘Irreversible’ Damage, International Community Must Engage with Country’s De Facto Authorities, Mission Head Tells Council\n\nThe talks went on.";
+        let extraction = extract(text, "t", &actors());
+        assert_eq!(extraction.new_actors, []);
+        assert_eq!(quotes(text), [(None, "Irreversible".into())]);
+    }
 }

@@ -426,8 +426,18 @@ impl People {
             .filter(|u| u.kind != super::text::UnitKind::Line)
             .filter_map(|u| words(article, u.span).first().map(|(at, _)| at.start))
             .collect();
+        let title_case: Vec<Span> = article
+            .units
+            .iter()
+            .filter(|u| u.kind == super::text::UnitKind::Line && title_case(article, u.span))
+            .map(|u| u.span)
+            .collect();
         let mut i = 1;
         while i < ws.len() {
+            if title_case.iter().any(|line| line.holds(ws[i].0)) {
+                i += 1;
+                continue;
+            }
             let titled = ws[i - 1].0.end + 1 == ws[i].0.start && is_title_noun(&ws[i - 1].1);
             let (run, end) = name_run(&ws, i);
             // "Ibraheem Bahiss, an Afghanistan expert at the Crisis Group, ...": a title after a comma.
@@ -543,6 +553,13 @@ impl People {
     /// stand anywhere in the slot.
     /// Returns the actor and its distance from `near`, in characters.
     pub fn draft_in(&mut self, article: &Article, slot: Span, near: usize, after: bool) -> Option<(usize, usize)> {
+        // A headline in title case ("... Must Engage with Country’s De Facto
+        // Authorities, Mission Head Tells Security Council") capitalises
+        // every word: its capitals name no one.
+        let line = article.units.iter().find(|u| u.span.contains(slot.start));
+        if line.is_some_and(|u| u.kind == super::text::UnitKind::Line && title_case(article, u.span)) {
+            return None;
+        }
         // Words of names already known are no new names; a state's name may start an office's.
         let known: Vec<Span> = self
             .mentions
@@ -905,7 +922,16 @@ impl People {
                 }
                 return Some(self.draft_body(&full, kind));
             }
-            if name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some()) {
+            // Nor "IOM's Director General": a body's titles.
+            let titular = |w: &String| {
+                title_word(&w.to_lowercase())
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || !w.chars().any(char::is_lowercase)
+            };
+            if name_words.iter().all(titular)
+                || name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some())
+            {
                 return None;
             }
             name = full;
@@ -1262,6 +1288,15 @@ fn spelled_by_acronym(article: &Article, words: &[(Span, String)], from: usize) 
         k += 1;
     }
     None
+}
+
+/// Whether a line is in title case: of five or more words, all but the
+/// small ones ("of", "the", "to") capitalised.
+fn title_case(article: &Article, span: Span) -> bool {
+    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
+    let ws = words(article, span);
+    let big: Vec<&String> = ws.iter().map(|(_, w)| w).filter(|w| !SMALL.contains(&w.as_str())).collect();
+    ws.len() >= 5 && big.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A capital letter alone, as an initial is printed before its full stop.

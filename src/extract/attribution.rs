@@ -534,9 +534,17 @@ impl Passage {
             || people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) && agrees(m.actor));
         let Some(noun) = noun else {
             let speakers = || self.speakers.iter().rev().copied().filter(|&a| fits(a));
-            // (Most speakers in news are men the text never marks as such; a
-            // woman it has shown speaking is whom "she" most likely means.)
-            let woman = || speakers().find(|&a| people.gender(article, a) == Some(Gender::Woman));
+            // (Most speakers in news are men the text never marks as such: a
+            // woman it has shown speaking is whom "she" means, when the text
+            // named her after the latest speaker last spoke.)
+            let last_named = |a: usize| {
+                people.mentions.iter().filter(|m| m.actor == a && m.span.end <= before).map(|m| m.span.end).max()
+            };
+            let woman = || {
+                let woman = speakers().find(|&a| people.gender(article, a) == Some(Gender::Woman))?;
+                let latest = speakers().find(|&a| agrees(a))?;
+                (last_named(woman) >= last_named(latest)).then_some(woman)
+            };
             // After someone unnamed spoke ("according to a press release"), a
             // person who opens a later sentence ("Naseer Faiq currently
             // occupies the seat. He represents ...") is whom "he" means.

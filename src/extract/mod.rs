@@ -1085,4 +1085,17 @@ mod tests {
         assert_eq!(extraction.new_actors, []);
         assert_eq!(quotes(text), [(None, "Irreversible".into())]);
     }
+
+    #[test]
+    fn she_is_the_latest_speaker_when_no_woman_was_named_since() {
+        let text = "Ms. Lena Hart said the funds “came late.”\n\n“Clinics are closing,” Dr. Sam Osei said. She noted that “cases rose by a quarter.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("lena-hart"), "came late".into()),
+                (some("sam-osei"), "Clinics are closing".into()),
+                (some("sam-osei"), "cases rose by a quarter".into())
+            ]
+        );
+    }
 }

@@ -648,6 +648,15 @@ impl Passage {
         if let Some(issuer) = issuer(article, before, true) {
             return self.phrase(article, people, issuer);
         }
+        // "The FO statement said", "said the SCO joint statement": so does the
+        // body named right before the document.
+        for side in [before, after] {
+            if let Some(name) = named_document(article, side)
+                && let Some(who @ Who::Actor(_)) = self.named(article, people, name, name.end, true)
+            {
+                return Some(who);
+            }
+        }
         // "The Taliban made a push for the seat at the UN, saying ...": a participle
         // after a comma, with no verb of its own to follow ("X, speaking to
         // reporters, said"), shares the sentence's subject, which opens it.
@@ -1128,6 +1137,23 @@ pub fn issuer(article: &Article, span: Span, subject: bool) -> Option<Span> {
         end = at.end;
     }
     (end > from).then_some(Span { start: from, end })
+}
+
+/// The name in "the FO statement", "the SCO joint statement": a capitalised
+/// word or acronym right before a document noun (adjectives such as "joint"
+/// between), when the document opens `span` after "the".
+fn named_document(article: &Article, span: Span) -> Option<Span> {
+    let ws = words(article, span);
+    let at = ws.iter().position(|(_, w)| DOCUMENTS.contains(&w.to_lowercase().as_str()))?;
+    let adjectives = ["joint", "press", "written", "official", "brief", "final", "latest"];
+    let mut k = at;
+    while k > 0 && adjectives.contains(&ws[k - 1].1.to_lowercase().as_str()) {
+        k -= 1;
+    }
+    let name = ws.get(k.checked_sub(1)?)?;
+    let opens = k == 2 && ws[0].1.eq_ignore_ascii_case("the");
+    let capital = name.1.chars().next().is_some_and(char::is_uppercase) && !name.1.eq_ignore_ascii_case("the");
+    (opens && capital).then_some(name.0)
 }
 
 /// The state the text is about at `before`: the first state named in the

@@ -1098,4 +1098,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_titles_place_runs_into_the_name_and_the_ambassador_is_them() {
+        let text = "The Taliban took the embassy under guard and confirmed that diplomats were safe, British Ambassador to China Tom Hale told reporters.\n\n“Our embassy is guarded,” the ambassador said.";
+        assert_eq!(quotes(text), [(some("tom-hale"), "Our embassy is guarded".into())]);
+    }
+
+    #[test]
+    fn a_document_named_by_its_issuer_speaks_for_it_and_a_place_is_no_speaker() {
+        let text = "“The railway will link the region,” the FO statement said.\n\n“Trade must grow,” said the SCO joint statement.\n\nOne traveller in Torkham told reporters: “The crossing is shut.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("fo"), "The railway will link the region".into()),
+                (some("sco"), "Trade must grow".into()),
+                (None, "The crossing is shut".into())
+            ]
+        );
+    }
 }

@@ -440,6 +440,13 @@ impl People {
             }
             let titled = ws[i - 1].0.end + 1 == ws[i].0.start && is_title_noun(&ws[i - 1].1);
             let (run, end) = name_run(&ws, i);
+            // "Russian Ambassador to Afghanistan Dmitry Zhirnov": a title's place, then the name.
+            let titled = titled
+                || (i >= 2
+                    && matches!(ws[i - 1].1.as_str(), "to" | "of" | "in")
+                    && is_title_noun(&ws[i - 2].1)
+                    && run >= 3
+                    && self.state_of(std::slice::from_ref(&ws[i].1)).is_some());
             // "Ibraheem Bahiss, an Afghanistan expert at the Crisis Group, ...": a title after a comma.
             let titled = titled
                 || (run >= 2
@@ -651,8 +658,10 @@ impl People {
                     // One name alone only right next to the verb ("Zhao said", "said
                     // Zhao"), and not the first word of a name the text knows ("Hafiz
                     // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
+                    // ("One traveller in Torkham told": after "in" a place, no one's name.)
                     None if next_to(article, words[i].0, near)
-                        && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1) =>
+                        && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
+                        && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
                     {
                         self.draft(article, &words, i, i + 1)
                     }
@@ -1144,10 +1153,13 @@ impl People {
         let mut t = from - 1;
         while t > 0 && from - t < 8 {
             let lower = words[t - 1].1.to_lowercase();
-            let stop = matches!(
+            // ("Ambassador to Afghanistan": a title's own "to".)
+            let titles_place = lower == "to" && t >= 2 && is_title_noun(&words[t - 2].1);
+            let stop = (matches!(
                 lower.as_str(),
                 "the" | "a" | "an" | "and" | "but" | "with" | "by" | "to" | "as" | "that" | "who" | "met" | "on" | "at"
-            ) || super::attribution::SPEECH_VERBS.contains(&lower.as_str());
+            ) && !titles_place)
+                || super::attribution::SPEECH_VERBS.contains(&lower.as_str());
             if !gap_before(t).trim().is_empty() || stop {
                 break;
             }

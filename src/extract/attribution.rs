@@ -296,6 +296,7 @@ const ROLE_NOUNS: &[&str] = &[
     "message",
     "letter",
     "tweet",
+    "resolution",
     "council",
     "committee",
     "commission",
@@ -597,6 +598,13 @@ impl Passage {
                 Who::Nobody => None,
             };
         }
+        // "The Security Council adopted a resolution ... The resolution says":
+        // the body named beside the resolution where the text brought it up.
+        if noun == "resolution"
+            && let Some(author) = author_of(article, people, noun, before)
+        {
+            return Some(author);
+        }
         if document && current.is_some() {
             return current;
         }
@@ -620,6 +628,20 @@ impl Passage {
     /// "According to X" looks only after.
     pub fn subject(&self, article: &Article, people: &mut People, verb: Verb, slot: Span) -> Option<Who> {
         let before = Span { start: slot.start, end: verb.span.start };
+        // "The resolution - drafted by the UAE and Japan - describes": the
+        // subject stands before the aside between dashes.
+        let before = {
+            let chars = &article.chars[before.start..before.end];
+            let dash = |c: &char| matches!(c, '-' | '—' | '–');
+            let end = chars.iter().rposition(|c| !c.is_whitespace());
+            match end.filter(|&e| dash(&chars[e]) && e > 0 && chars[e - 1] == ' ') {
+                Some(e) => match chars[..e].iter().rposition(dash) {
+                    Some(open) if open > 0 && chars[open - 1] == ' ' => Span { end: before.start + open, ..before },
+                    _ => before,
+                },
+                None => before,
+            }
+        };
         let after = Span { start: verb.span.end, end: slot.end };
         if verb.subject_after {
             let phrase = first_phrase(article, after);
@@ -1137,6 +1159,22 @@ pub fn issuer(article: &Article, span: Span, subject: bool) -> Option<Span> {
         end = at.end;
     }
     (end > from).then_some(Span { start: from, end })
+}
+
+/// Who brought up the document `noun` before `before`: the body (not a
+/// person, not a state) named in the latest sentence that holds the noun
+/// outside quotations, the most specific first.
+fn author_of(article: &Article, people: &People, noun: &str, before: usize) -> Option<usize> {
+    let unit = article.units.iter().rev().filter(|u| u.span.start < before).find(|u| {
+        words(article, u.span)
+            .iter()
+            .any(|(at, w)| at.end <= before && w.eq_ignore_ascii_case(noun) && !article.in_quotation(at.start))
+    })?;
+    people
+        .mentions_in(unit.span)
+        .filter(|m| !matches!(people.actors[m.actor].kind.as_str(), "person" | "state"))
+        .max_by_key(|m| (specificity(&people.actors[m.actor].kind), std::cmp::Reverse(m.span.start)))
+        .map(|m| m.actor)
 }
 
 /// The name in "the FO statement", "the SCO joint statement": a capitalised

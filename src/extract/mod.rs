@@ -1117,4 +1117,24 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_resolution_speaks_for_the_body_that_adopted_it_past_an_aside_in_dashes() {
+        let mut known = actors();
+        known.push(Actor {
+            id: "un".into(),
+            kind: "organization".into(),
+            names: vec!["United Nations".into(), "UN".into()],
+            parent: None,
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        let text = "The UN Security Council adopted a resolution on Monday.\n\nThe resolution - drafted by the United Kingdom and China - describes the ban as “unprecedented” and says it “undermines rights.”";
+        let drafts = extract(text, "t", &known).drafts;
+        assert_eq!(
+            drafts.into_iter().filter(|d| d.kind == "quote").map(|d| (d.speaker, d.quote)).collect::<Vec<_>>(),
+            [(some("un"), "unprecedented".to_owned()), (some("un"), "undermines rights".to_owned())]
+        );
+    }
 }

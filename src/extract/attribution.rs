@@ -171,6 +171,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "regretted",
     "voiced",
     "pointed",
+    "mentioned",
+    "mentions",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "discloses",
     // Headlines speak in the present.
     "call",
     "dismisses",

@@ -1137,4 +1137,13 @@ mod tests {
             [(some("un"), "unprecedented".to_owned()), (some("un"), "undermines rights".to_owned())]
         );
     }
+
+    #[test]
+    fn mentioned_revealed_and_disclosed_attribute_speech() {
+        let text = "Taking to X, Omar Faiz mentioned, “Good talks with the minister.”\n\nChina revealed that it had held “exploratory contacts.”";
+        assert_eq!(
+            quotes(text),
+            [(some("omar-faiz"), "Good talks with the minister".into()), (some("CHN"), "exploratory contacts".into())]
+        );
+    }
 }

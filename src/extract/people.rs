@@ -381,13 +381,11 @@ impl People {
         let mut people = People { actors: known, mentions: Vec::new(), normalized };
         let mut mentions = Vec::new();
         for (a, actor) in people.actors.iter().enumerate() {
-            // A state's people stand for it too: "the Norwegians said", "Afghans".
-            let plural = |name: &String| {
-                (actor.kind == "state" && name.ends_with(|c: char| c.is_lowercase())).then(|| format!("{name}s"))
-            };
-            for name in actor.names.iter().cloned().chain(actor.names.iter().filter_map(plural)) {
+            for name in &actor.names {
+                // A state's people stand for it too: "the Norwegians said", "Afghans".
+                let plural = actor.kind == "state" && name.ends_with(|c: char| c.is_lowercase());
                 let needle: Vec<char> = name.trim().chars().map(normalize_char).collect();
-                for span in people.find_words(&needle) {
+                for span in people.find_words_or_plural(&needle, plural) {
                     if !article.in_quotation(span.start) {
                         mentions.push(Mention { span, actor: a });
                     }
@@ -512,6 +510,11 @@ impl People {
     /// Whole-word occurrences of a name: as written, or in any case when it has
     /// several words ("China's foreign ministry"; but "US" is not "us").
     fn find_words(&self, needle: &[char]) -> Vec<Span> {
+        self.find_words_or_plural(needle, false)
+    }
+
+    /// The same, and with `plural` the name with an "s" after it too ("Afghans").
+    fn find_words_or_plural(&self, needle: &[char], plural: bool) -> Vec<Span> {
         let n = needle.len();
         if n == 0 || n > self.normalized.len() {
             return Vec::new();
@@ -520,8 +523,12 @@ impl People {
         let same = |a: &char, b: &char| a == b || (any_case && a.to_lowercase().eq(b.to_lowercase()));
         (0..=self.normalized.len() - n)
             .filter(|&i| self.normalized[i..i + n].iter().zip(needle).all(|(a, b)| same(a, b)))
-            .filter(|&i| (i == 0 || !self.is_word_char(i - 1)) && !self.is_word_char(i + n))
-            .map(|i| Span { start: i, end: i + n })
+            .filter(|&i| i == 0 || !self.is_word_char(i - 1))
+            .filter_map(|i| match (self.is_word_char(i + n), self.normalized.get(i + n)) {
+                (false, _) => Some(Span { start: i, end: i + n }),
+                (true, Some('s')) if plural && !self.is_word_char(i + n + 1) => Some(Span { start: i, end: i + n + 1 }),
+                _ => None,
+            })
             .collect()
     }
 

@@ -640,10 +640,13 @@ impl Passage {
             let chars = &article.chars[before.start..before.end];
             let dash = |c: &char| matches!(c, '-' | '—' | '–');
             let end = chars.iter().rposition(|c| !c.is_whitespace());
-            match end.filter(|&e| dash(&chars[e]) && e > 0 && chars[e - 1] == ' ') {
-                Some(e) => match chars[..e].iter().rposition(dash) {
-                    Some(open) if open > 0 && chars[open - 1] == ' ' => Span { end: before.start + open, ..before },
-                    _ => before,
+            // (A dash opens or closes the aside only with a space before it:
+            // "a pro-Kabul team" holds a hyphen, not a dash.)
+            let spaced_dash = |k: usize| dash(&chars[k]) && k > 0 && chars[k - 1] == ' ';
+            match end.filter(|&e| spaced_dash(e)) {
+                Some(e) => match (0..e).rev().find(|&k| spaced_dash(k)) {
+                    Some(open) => Span { end: before.start + open, ..before },
+                    None => before,
                 },
                 None => before,
             }
@@ -661,14 +664,12 @@ impl Passage {
             // ("quoted the deputy head of the police, Qassem Rezaee, as saying": the name.)
             return self.phrase(article, people, phrase);
         }
-        // "“...,” TOLOnews said quoting Lala Gul Lal": whom the reporter quotes speaks.
-        let quoting = words(article, after)
-            .first()
-            .filter(|(_, w)| matches!(w.as_str(), "quoting" | "citing"))
-            .map(|(at, _)| *at);
+        // "“...,” TOLOnews said quoting Lala Gul Lal": the person the reporter quotes speaks.
+        let quoting = words(article, after).first().filter(|(_, w)| w == "quoting").map(|(at, _)| *at);
         if let Some(word) = quoting
-            && let Some(who @ Who::Actor(_)) =
+            && let Some(who @ Who::Actor(a)) =
                 self.phrase(article, people, first_phrase(article, Span { start: word.end, end: after.end }))
+            && people.actors[a].kind == "person"
         {
             return Some(who);
         }
@@ -676,9 +677,11 @@ impl Passage {
         if let Some(issuer) = issuer(article, before, true) {
             return self.phrase(article, people, issuer);
         }
-        // "The FO statement said", "said the SCO joint statement": so does the
-        // body named right before the document.
-        for side in [before, after] {
+        // "The FO statement said", "“...,” said the SCO joint statement": so
+        // does the body named right before the document (after the verb only
+        // when nothing stands before it: "X said the FO statement was ..." is X's).
+        let sides: &[Span] = if words(article, before).is_empty() { &[before, after] } else { &[before] };
+        for &side in sides {
             if let Some(name) = named_document(article, side)
                 && let Some(who @ Who::Actor(_)) = self.named(article, people, name, name.end, true)
             {
@@ -774,8 +777,8 @@ impl Passage {
         }
         // "A day after the Taliban announced ..., China said": the name right
         // before the verb is its subject, however general.
-        // (Not one after "of" or "in": "the Embassy of Japan said" is the
-        // embassy's, "the embassy in Kabul said" too.)
+        // (Not one after "of", "in", "at" or "to": "the Embassy of Japan
+        // said" is the embassy's, "the embassy in Kabul said" too.)
         let after_of = |m: &super::people::Mention| {
             let lead: String = article.chars[m.span.start.saturating_sub(4)..m.span.start].iter().collect();
             [" of ", " in ", " at ", " to "].iter().any(|p| lead.eq_ignore_ascii_case(p))
@@ -1050,8 +1053,9 @@ impl Passage {
         let qualifier = people.mentions_in(Span { start: from, end: at.start }).find(|m| {
             matches!(people.actors[m.actor].kind.as_str(), "state" | "government" | "organization" | "group")
         });
-        // ("the UK spokesperson added", "Pakistan's envoy called", with no one
-        // of theirs speaking yet: the UK, Pakistan.)
+        // ("the UK spokesperson added", "Pakistan's envoy called", "the Chinese
+        // official said": a role tied to a state or body, with no one of
+        // theirs speaking yet, is that state or body.)
         let voice = !DOCUMENTS.contains(&lower.as_str());
         if let (Some(q), None, true) = (qualifier, referent, voice) {
             return Some(Who::Actor(q.actor));
@@ -1221,7 +1225,7 @@ fn salient_state(article: &Article, people: &People, before: usize) -> Option<us
 
 /// Whether a subject describes one person without naming them: a singular
 /// office holder ("Pakistan's foreign minister", "a senior Russian diplomat"),
-/// and if so, the office's noun ("minister").
+/// and if so, the office's noun with the word that qualifies it ("foreign minister").
 pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
     const ONE: &[&str] = &[
         "diplomat",
@@ -1244,7 +1248,31 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
     let from = flat.iter().rposition(|c| matches!(c, ':' | '—' | '–' | ')' | ']')).map_or(0, |k| k + 1);
     let ws = words(article, Span { start: subject.start + from, end: subject.end });
     let noun = ws.last().map(|(_, w)| w.to_lowercase()).filter(|w| ONE.contains(&w.as_str()));
-    noun.filter(|_| ws.len() <= 8)
+    // ("foreign minister", not "minister": a prime minister is not the one meant.)
+    const QUALIFIERS: &[&str] = &[
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "finance",
+        "prime",
+        "deputy",
+        "vice",
+        "special",
+        "trade",
+        "economy",
+        "education",
+        "health",
+        "justice",
+        "information",
+    ];
+    let qualifier =
+        ws.len().checked_sub(2).map(|k| ws[k].1.to_lowercase()).filter(|w| QUALIFIERS.contains(&w.as_str()));
+    let office = match qualifier {
+        Some(q) => noun.map(|n| format!("{q} {n}")),
+        None => noun,
+    };
+    office.filter(|_| ws.len() <= 8)
 }
 
 /// Words that open a subordinate clause ("A day after the Taliban announced

@@ -213,7 +213,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
 struct Lede {
     unit: Span,
     rows: std::ops::Range<usize>,
-    /// The noun of the office described ("minister"), which the one named must hold if they have a title.
+    /// The office described ("foreign minister"), whose words the one named must hold if they have a title.
     office: String,
     /// The body the description ties them to, whose the rows are meanwhile.
     stands_for: Option<String>,
@@ -229,9 +229,11 @@ impl Lede {
             .any(|m| m.actor == speaker && m.span.start >= self.unit.start && m.span.start < next.start);
         // ("German interior minister says" is not "government spokesman Stefan Hebestreit".)
         // (An honorific is no office: "Sheikh".)
+        // ("China's foreign minister says" is not "Prime Minister Li Qiang" either.)
         let other_office = people.actors[speaker].role.as_ref().is_some_and(|r| {
             let r = r.to_lowercase();
-            r.split(|c: char| !c.is_alphanumeric()).any(people::is_title_noun) && !r.contains(&self.office)
+            let words: Vec<&str> = r.split(|c: char| !c.is_alphanumeric()).collect();
+            words.iter().any(|w| people::is_title_noun(w)) && !self.office.split(' ').all(|o| words.contains(&o))
         });
         if people.actors[speaker].kind != "person"
             || named_before
@@ -1145,5 +1147,50 @@ mod tests {
             quotes(text),
             [(some("omar-faiz"), "Good talks with the minister".into()), (some("CHN"), "exploratory contacts".into())]
         );
+    }
+
+    #[test]
+    fn review_cases_keep_the_subject_before_the_verb() {
+        // A document after a person's verb is what they spoke of; "citing" names a source, not a speaker.
+        let text = "Omar Faiz said the FO statement was “misleading.”\n\nJane Doe said, citing the Taliban, that the roads were “unsafe.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "misleading".into()), (some("jane-doe"), "unsafe".into())]);
+        // An object pronoun is no evidence of gender.
+        let text = "Jane Doe thanked him for the visit.\n\n“We are grateful,” she said.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "We are grateful".into())]);
+        // A prime minister is not the foreign minister a lede describes.
+        let text = "China’s foreign minister says ties are “strong.”\n\n“We will talk,” Prime Minister Li Qiang said.";
+        assert_eq!(quotes(text), [(some("CHN"), "strong".into()), (some("li-qiang"), "We will talk".into())]);
+        // A hyphen inside an aside between dashes is no dash.
+        let text = "The Taliban adopted a resolution on Monday.\n\nThe resolution - drafted by Jane Doe and a pro-Kabul team - describes the ban as “unprecedented.”";
+        assert_eq!(quotes(text), [(some("taliban"), "unprecedented".into())]);
+        // Any office noun before "of" and a state makes that state's office.
+        let text = "The Consulate of China in Karachi said the attack was “cowardly.”";
+        assert_eq!(quotes(text), [(some("chn-consulate-in-karachi"), "cowardly".into())]);
+    }
+
+    #[test]
+    fn only_a_states_word_for_its_people_takes_a_plural() {
+        let mut known = actors();
+        known.push(Actor {
+            id: "USA".into(),
+            kind: "state".into(),
+            names: vec!["United States".into(), "America".into(), "American".into()],
+            parent: None,
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        let text = "The Americans said the plan was “bold.”";
+        let drafts = extract(text, "t", &known).drafts;
+        assert_eq!(
+            drafts.into_iter().filter(|d| d.kind == "quote").map(|d| (d.speaker, d.quote)).collect::<Vec<_>>(),
+            [(some("USA"), "bold".to_owned())]
+        );
+        // "the Americas" is no mention of America's people.
+        let article = Article::new("Leaders across the Americas met the Americans.");
+        let people = People::new(&article, known);
+        let mentioned: Vec<String> =
+            people.mentions.iter().map(|m| article.chars[m.span.start..m.span.end].iter().collect()).collect();
+        assert_eq!(mentioned, ["Americans"]);
     }
 }

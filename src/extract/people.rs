@@ -373,17 +373,20 @@ pub struct People {
     /// overlap, the longer wins.
     pub mentions: Vec<Mention>,
     normalized: Vec<char>,
+    /// Each actor's gender as the mentions so far show it, worked out once
+    /// (pronouns ask for it over and over); emptied when the mentions change.
+    genders: std::cell::RefCell<std::collections::HashMap<usize, Option<Gender>>>,
 }
 
 impl People {
     pub fn new(article: &Article, known: Vec<Actor>) -> People {
         let normalized: Vec<char> = article.chars.iter().map(|&c| normalize_char(c)).collect();
-        let mut people = People { actors: known, mentions: Vec::new(), normalized };
+        let mut people = People { actors: known, mentions: Vec::new(), normalized, genders: Default::default() };
         let mut mentions = Vec::new();
         for (a, actor) in people.actors.iter().enumerate() {
             for name in &actor.names {
                 // A state's people stand for it too: "the Norwegians said", "Afghans".
-                let plural = actor.kind == "state" && name.ends_with(|c: char| c.is_lowercase());
+                let plural = actor.kind == "state" && people_of_a_state(name);
                 let needle: Vec<char> = name.trim().chars().map(normalize_char).collect();
                 for span in people.find_words_or_plural(&needle, plural) {
                     if !article.in_quotation(span.start) {
@@ -471,7 +474,7 @@ impl People {
             };
             let subject = (2..=4).contains(&run)
                 && ws[i..end].iter().all(|(_, w)| plain(w))
-                && sentence_starts.contains(&ws[i].0.start)
+                && sentence_starts.binary_search(&ws[i].0.start).is_ok()
                 && ws.get(end).is_some_and(|(at, w)| {
                     at.start == ws[end - 1].0.end + 1 && w.chars().next().is_some_and(char::is_lowercase)
                 });
@@ -491,9 +494,11 @@ impl People {
                             *last = bare.to_owned();
                             at.end -= 2;
                         }
-                        let mut words = ws[..i].to_vec();
+                        // (The title before a name is read back at most eight words.)
+                        let from = i.saturating_sub(10);
+                        let mut words = ws[from..i].to_vec();
                         words.extend(name);
-                        self.draft(article, &words, i, end)
+                        self.draft(article, &words, i - from, end - from)
                     }
                 };
                 i = end;
@@ -549,7 +554,9 @@ impl People {
             self.actors
                 .iter()
                 .find(|a| {
-                    let plural = |n: &String| a.kind == "state" && w.strip_suffix('s') == Some(n.as_str());
+                    let plural = |n: &String| {
+                        a.kind == "state" && people_of_a_state(n) && w.strip_suffix('s') == Some(n.as_str())
+                    };
                     kinds.contains(&a.kind.as_str())
                         && a.names.iter().any(|n| n.trim_end_matches('.') == w || plural(n))
                 })
@@ -715,7 +722,7 @@ impl People {
     /// The state or government named right before `at` ("the Taliban| Ministry",
     /// "China's| Embassy"), whose office a name that starts there is.
     fn owner_before(&self, article: &Article, at: usize) -> Option<usize> {
-        let m = self.mentions.iter().filter(|m| m.span.end <= at).find(|m| {
+        let m = self.mentions.iter().filter(|m| m.span.end <= at && at - m.span.end <= 3).find(|m| {
             let gap: String = article.chars[m.span.end..at].iter().collect();
             matches!(gap.as_str(), " " | "'s " | "’s ")
                 && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")
@@ -895,7 +902,7 @@ impl People {
             // "the Organization of Islamic Cooperation said", "the Tokyo-based
             // Nippon Foundation said": a body, not a person.
             let has = |list: &[&str]| name_words.iter().any(|w| list.contains(&w.to_lowercase().as_str()));
-            if has(ORGANISATION_WORDS) {
+            if has(ORGANISATION_WORDS) || has(OFFICE_NOUNS) {
                 // ("Ministry of Foreign Affairs Zakir Jalali": the person the body's name runs into.)
                 let body_word = |w: &String| {
                     let lower = w.to_lowercase();
@@ -913,9 +920,6 @@ impl People {
                     (false, true) => "media",
                     (false, false) => "organization",
                 };
-                if name_words.len() < 2 {
-                    return None;
-                }
                 // ("the Taliban Ministry of Defense": an office of the body named
                 // right before it; "the Embassy of Japan in Afghanistan": of the
                 // state named after its "of", as the Japanese Embassy in Afghanistan.)
@@ -984,6 +988,7 @@ impl People {
         let mut all = std::mem::take(&mut self.mentions);
         all.extend(found);
         self.mentions = longest_first(all);
+        self.genders.borrow_mut().clear();
         Some(a)
     }
 }
@@ -1007,11 +1012,12 @@ impl Gender {
         }
     }
 
-    /// The gender a personal pronoun gives.
+    /// The gender a subject pronoun gives. (Not a possessive or an object:
+    /// "X asked Modi to clarify his position", "X thanked him".)
     fn of_pronoun(lower: &str) -> Option<Gender> {
         match lower {
-            "he" | "his" | "him" => Some(Gender::Man),
-            "she" | "her" | "hers" => Some(Gender::Woman),
+            "he" => Some(Gender::Man),
+            "she" => Some(Gender::Woman),
             _ => None,
         }
     }
@@ -1021,10 +1027,19 @@ impl People {
     /// Whether the text shows `actor` to be a man or a woman, from what it
     /// prints around the person's names: a title or honorific right before
     /// ("spokeswoman", "Ms"), the role it drafted ("Foreign Ministry
-    /// spokeswoman"), or the first personal pronoun after a mention in the same
+    /// spokeswoman"), or the first subject pronoun after a mention in the same
     /// sentence, with no other person named between ("Yousafzai said she
     /// was"). No evidence, or as much for one as for the other, is `None`.
     pub fn gender(&self, article: &Article, actor: usize) -> Option<Gender> {
+        if let Some(&known) = self.genders.borrow().get(&actor) {
+            return known;
+        }
+        let gender = self.gender_shown(article, actor);
+        self.genders.borrow_mut().insert(actor, gender);
+        gender
+    }
+
+    fn gender_shown(&self, article: &Article, actor: usize) -> Option<Gender> {
         let a = &self.actors[actor];
         if a.kind != "person" {
             return None;
@@ -1067,6 +1082,13 @@ impl People {
             std::cmp::Ordering::Equal => None,
         }
     }
+}
+
+/// Whether a state's name is the word for its people, which takes an "s" in
+/// the plural ("Afghan", "Norwegian", "Pakistani"; not "America" or "Korea",
+/// whose plurals name other things).
+fn people_of_a_state(name: &str) -> bool {
+    name.ends_with('n') || name.ends_with('i')
 }
 
 /// Whether a state's name stands inside a longer name ("Iran International",

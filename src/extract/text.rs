@@ -410,9 +410,6 @@ impl Article {
     }
 }
 
-/// Every top-level quotation. An unclosed quotation runs on when the next
-/// paragraph opens with the same mark; a quoted paragraph that never closes
-/// ends with its paragraph; any other unclosed mark quotes nothing.
 /// The text as the quotation scanner reads it: two apostrophes that open or
 /// close a quotation (''...'', as wire copy that lost its curly marks prints
 /// them) as one straight mark beside a space. Only the scanner reads this
@@ -448,6 +445,9 @@ fn doubled_apostrophes_as_marks(chars: &[char]) -> std::borrow::Cow<'_, [char]> 
     std::borrow::Cow::Owned(view)
 }
 
+/// Every top-level quotation. An unclosed quotation runs on when the next
+/// paragraph opens with the same mark; a quoted paragraph that never closes
+/// ends with its paragraph; any other unclosed mark quotes nothing.
 fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)

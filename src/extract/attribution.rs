@@ -517,18 +517,12 @@ impl Passage {
         pronoun: &str,
         before: usize,
     ) -> Option<usize> {
-        // "she" is no one the text has shown to be a man, nor "he" a woman.
-        let want = match pronoun {
-            "he" => Some(Gender::Man),
-            "she" => Some(Gender::Woman),
-            _ => None,
-        };
-        let agrees = |a: usize| want.is_none() || people.gender(article, a).is_none_or(|g| Some(g) == want);
+        let agrees = |a: usize| people.agrees(article, a, pronoun);
         // "he" and "she" are the latest speaker who is a person (or an office
         // held by one: "the Chinese Foreign Ministry spokesman", not "the
         // Ministry of External Affairs"); "it" the latest that is not. With
         // nobody speaking yet, the last one named.
-        let fits = |a: usize| {
+        let pronoun_fits = |a: usize| {
             let actor = &people.actors[a];
             let held_by_one =
                 || actor.names.iter().chain(&actor.role).flat_map(|n| n.split(' ')).any(super::people::is_title_noun);
@@ -537,10 +531,16 @@ impl Passage {
                 _ => actor.kind == "person" || (actor.kind == "office" && held_by_one()),
             }
         };
-        let earlier =
-            || people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) && agrees(m.actor));
+        let earlier = || {
+            people
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= before)
+                .find(|m| pronoun_fits(m.actor) && agrees(m.actor))
+        };
         let Some(noun) = noun else {
-            let speakers = || self.speakers.iter().rev().copied().filter(|&a| fits(a));
+            let speakers = || self.speakers.iter().rev().copied().filter(|&a| pronoun_fits(a));
             // (Most speakers in news are men the text never marks as such: a
             // woman it has shown speaking is whom "she" means, when the text
             // named her after the latest speaker last spoke.)
@@ -569,7 +569,7 @@ impl Passage {
             };
             return match self.current {
                 Some(Who::Nobody) => opener(),
-                Some(Who::Actor(_)) => (want == Some(Gender::Woman))
+                Some(Who::Actor(_)) => (pronoun == "she")
                     .then(woman)
                     .flatten()
                     .or_else(|| speakers().find(|&a| agrees(a)))
@@ -970,11 +970,7 @@ impl Passage {
                 words(article, Span { start: sentence.map_or(m.span.start, |u| u.start), end: m.span.start }).len()
             };
             let starts = |m: &super::people::Mention| lead(m) <= 6;
-            let agrees = |a: usize| match people.gender(article, a) {
-                Some(Gender::Man) => lower == "he",
-                Some(Gender::Woman) => lower == "she",
-                None => true,
-            };
+            let agrees = |a: usize| people.agrees(article, a, &lower);
             if lower != "it"
                 && let Some(m) =
                     opener.filter(|m| people.actors[m.actor].kind == "person" && starts(m) && agrees(m.actor))

@@ -379,7 +379,7 @@ fn attribute(
     if !(line && adjacent && subject) {
         return None;
     }
-    let all = people.mentions_in(pre).max_by_key(|m| (people::specificity(&people.actors[m.actor].kind), m.span.end));
+    let all = people.mentions_in(pre).max_by_key(|m| (specificity(&people.actors[m.actor].kind), m.span.end));
     all.map(|m| Who::Actor(m.actor))
 }
 
@@ -406,6 +406,21 @@ mod tests {
             actor("taliban", "government", None, None, &["Taliban"]),
             actor("pamir", "media", None, None, &["Pamir News Agency"]),
         ]
+    }
+
+    /// The test's actors and one more: (id, kind, names).
+    fn actors_and((id, kind, names): (&str, &str, &[&str])) -> Vec<Actor> {
+        let mut known = actors();
+        known.push(Actor {
+            id: id.into(),
+            kind: kind.into(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            parent: None,
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        known
     }
 
     fn rows(text: &str) -> Vec<(String, Option<String>, &'static str, String)> {
@@ -980,16 +995,7 @@ mod tests {
 
     #[test]
     fn a_states_people_in_the_plural_stand_for_the_state() {
-        let mut known = actors();
-        known.push(Actor {
-            id: "NOR".into(),
-            kind: "state".into(),
-            names: vec!["Norway".into(), "Norwegian".into()],
-            parent: None,
-            role: None,
-            drafted: false,
-            label: None,
-        });
+        let known = actors_and(("NOR", "state", &["Norway", "Norwegian"]));
         let text = "The Norwegians said the building stays “the property of the Afghan state.”";
         let drafts = extract(text, "t", &known).drafts;
         let rows: Vec<(&str, Option<&str>)> = drafts.iter().map(|d| (d.kind, d.speaker.as_deref())).collect();
@@ -1059,16 +1065,7 @@ mod tests {
     #[test]
     fn the_council_is_the_council_that_spoke_and_quoting_names_the_speaker() {
         let text = "The UN Security Council said on Monday that the bans must end.\n\nThe Council called on the Taliban to “swiftly reverse the policies.”\n\n“The deportations were forced,” Pamir News Agency said quoting Karim Sangar, head of a rights group.\n\n“The majority were deported,” Pamir News Agency quoted the agency’s Director General, Lena Hart, as saying.";
-        let mut known = actors();
-        known.push(Actor {
-            id: "un".into(),
-            kind: "organization".into(),
-            names: vec!["United Nations".into(), "UN".into()],
-            parent: None,
-            role: None,
-            drafted: false,
-            label: None,
-        });
+        let known = actors_and(("un", "organization", &["United Nations", "UN"]));
         let drafts = extract(text, "t", &known).drafts;
         assert_eq!(
             drafts.into_iter().filter(|d| d.kind == "quote").map(|d| (d.speaker, d.quote)).collect::<Vec<_>>(),
@@ -1122,16 +1119,7 @@ mod tests {
 
     #[test]
     fn a_resolution_speaks_for_the_body_that_adopted_it_past_an_aside_in_dashes() {
-        let mut known = actors();
-        known.push(Actor {
-            id: "un".into(),
-            kind: "organization".into(),
-            names: vec!["United Nations".into(), "UN".into()],
-            parent: None,
-            role: None,
-            drafted: false,
-            label: None,
-        });
+        let known = actors_and(("un", "organization", &["United Nations", "UN"]));
         let text = "The UN Security Council adopted a resolution on Monday.\n\nThe resolution - drafted by the United Kingdom and China - describes the ban as “unprecedented” and says it “undermines rights.”";
         let drafts = extract(text, "t", &known).drafts;
         assert_eq!(
@@ -1170,16 +1158,7 @@ mod tests {
 
     #[test]
     fn only_a_states_word_for_its_people_takes_a_plural() {
-        let mut known = actors();
-        known.push(Actor {
-            id: "USA".into(),
-            kind: "state".into(),
-            names: vec!["United States".into(), "America".into(), "American".into()],
-            parent: None,
-            role: None,
-            drafted: false,
-            label: None,
-        });
+        let known = actors_and(("USA", "state", &["United States", "America", "American"]));
         let text = "The Americans said the plan was “bold.”";
         let drafts = extract(text, "t", &known).drafts;
         assert_eq!(

@@ -221,7 +221,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "group",
     "international",
     "agency",
-    "news",
     "organization",
     "organisation",
     "council",
@@ -232,12 +231,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "institute",
     "university",
     "bank",
-    "times",
-    "post",
-    "tv",
-    "radio",
-    "press",
-    "network",
     "foundation",
     "association",
     "union",
@@ -246,15 +239,8 @@ const ORGANISATION_WORDS: &[&str] = &[
     "programme",
     "centre",
     "center",
-    "daily",
-    "herald",
-    "tribune",
-    "journal",
-    "review",
-    "courier",
     "service",
     "services",
-    "broadcasting",
     "corporation",
     "company",
     "ministry",
@@ -269,7 +255,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
-/// The words of `ORGANISATION_WORDS` that name an outlet.
+/// Words that make a capitalised run the name of an outlet, a body too.
 const MEDIA_WORDS: &[&str] = &[
     "news",
     "times",
@@ -286,6 +272,20 @@ const MEDIA_WORDS: &[&str] = &[
     "courier",
     "broadcasting",
 ];
+
+/// Whether a word makes a capitalised run the name of a body or an outlet.
+fn organisation_word(lower: &str) -> bool {
+    ORGANISATION_WORDS.contains(&lower) || MEDIA_WORDS.contains(&lower)
+}
+
+/// Whether a word makes a run the name of something that speaks as a body:
+/// an organisation, an outlet or an office.
+fn body_word(lower: &str) -> bool {
+    organisation_word(lower) || OFFICE_NOUNS.contains(&lower)
+}
+
+/// The small words that title case and a name's acronym leave out.
+const SMALL_WORDS: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
 
 /// Words that start a sentence or a clause and are capitalised for that alone.
 const NOT_NAMES: &[&str] = &[
@@ -469,7 +469,7 @@ impl People {
                     && !lower.ends_with("ing")
                     && !w.ends_with("'s")
                     && !w.ends_with("’s")
-                    && !ORGANISATION_WORDS.contains(&lower.as_str())
+                    && !organisation_word(&lower)
                     && self.state_of(std::slice::from_ref(w)).is_none()
             };
             let subject = (2..=4).contains(&run)
@@ -607,19 +607,8 @@ impl People {
             // of its words are titles.
             if let Some(acronym) = spelled_by_acronym(article, &words, i) {
                 if subject_at((words[acronym].0.end + 1).min(near)) {
-                    let name: String = article.chars[words[i].0.start..words[acronym - 1].0.end].iter().collect();
-                    let kind = match words[i..acronym]
-                        .iter()
-                        .any(|(_, w)| OFFICE_NOUNS.contains(&w.to_lowercase().as_str()))
-                    {
-                        true => "office",
-                        false => "organization",
-                    };
-                    // ("the Taliban Ministry ... (PVPV)": the state or government named right before is its own.)
-                    let actor = match self.owner_before(article, words[i].0.start) {
-                        Some(owner) if kind == "office" => self.office_of(owner, &name),
-                        _ => self.draft_body(&name, kind),
-                    };
+                    let name_words: Vec<String> = words[i..acronym].iter().map(|(_, w)| w.clone()).collect();
+                    let actor = self.draft_named_body(article, words[i].0.start, &name_words);
                     if !self.actors[actor].names.contains(&words[acronym].1) {
                         self.actors[actor].names.push(words[acronym].1.clone());
                     }
@@ -728,6 +717,40 @@ impl People {
                 && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")
         })?;
         Some(m.actor)
+    }
+
+    /// Draft (or find again) the body named by `name_words`, a name that
+    /// starts at `at` and holds a body's word: an office ("Ministry",
+    /// "Embassy") of the state or government named right before it ("the
+    /// Taliban Ministry of Defense") or after its "of" ("the Embassy of Japan
+    /// in Afghanistan", as Japan's Embassy in Afghanistan); else an outlet or
+    /// an organisation by its words.
+    fn draft_named_body(&mut self, article: &Article, at: usize, name_words: &[String]) -> usize {
+        let has = |list: &[&str]| name_words.iter().any(|w| list.contains(&w.to_lowercase().as_str()));
+        let kind = match (has(OFFICE_NOUNS), has(MEDIA_WORDS)) {
+            (true, _) => "office",
+            (false, true) => "media",
+            (false, false) => "organization",
+        };
+        let full = name_words.join(" ");
+        if kind == "office" {
+            if let Some(owner) = self.owner_before(article, at) {
+                return self.office_of(owner, &full);
+            }
+            let of_state = (1..name_words.len()).find_map(|k| {
+                (name_words[k] == "of")
+                    .then(|| self.state_of(std::slice::from_ref(name_words.get(k + 1)?)))?
+                    .map(|state| (k, state))
+            });
+            if let Some((k, state)) = of_state
+                && let Some(owner) = self.actors.iter().position(|a| a.id == state)
+            {
+                let mut rest: Vec<&str> = name_words[..k].iter().map(String::as_str).collect();
+                rest.extend(name_words[k + 2..].iter().map(String::as_str));
+                return self.office_of(owner, &rest.join(" "));
+            }
+        }
+        self.draft_body(&full, kind)
     }
 
     /// Draft (or find again) a body known by its acronym ("UNAMA").
@@ -863,7 +886,7 @@ impl People {
                 if lower.chars().count() < 2 {
                     return None;
                 }
-                let plain = !ORGANISATION_WORDS.contains(&lower.as_str()) && !NOT_NAMES.contains(&lower.as_str());
+                let plain = !organisation_word(&lower) && !NOT_NAMES.contains(&lower.as_str());
                 if !plain || self.tie(&name_words, &["state", "government", "organization", "media", "group"]).is_some()
                 {
                     return None;
@@ -880,9 +903,8 @@ impl People {
                 return None;
             }
             // "Organization of Islamic Cooperation": words after a body's "of" name the body.
-            let body_of = from >= 2
-                && words[from - 1].1 == "of"
-                && ORGANISATION_WORDS.contains(&words[from - 2].1.to_lowercase().as_str());
+            let body_of =
+                from >= 2 && words[from - 1].1 == "of" && organisation_word(&words[from - 2].1.to_lowercase());
             if body_of {
                 return None;
             }
@@ -901,46 +923,20 @@ impl People {
             }
             // "the Organization of Islamic Cooperation said", "the Tokyo-based
             // Nippon Foundation said": a body, not a person.
-            let has = |list: &[&str]| name_words.iter().any(|w| list.contains(&w.to_lowercase().as_str()));
-            if has(ORGANISATION_WORDS) || has(OFFICE_NOUNS) {
+            if name_words.iter().any(|w| body_word(&w.to_lowercase())) {
                 // ("Ministry of Foreign Affairs Zakir Jalali": the person the body's name runs into.)
-                let body_word = |w: &String| {
+                let title_or_body = |w: &String| {
                     let lower = w.to_lowercase();
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && (title_word(&lower) || ORGANISATION_WORDS.contains(&lower.as_str()))
+                        && (title_word(&lower) || organisation_word(&lower))
                 };
-                if let Some(k) = name_words.iter().rposition(body_word)
+                if let Some(k) = name_words.iter().rposition(title_or_body)
                     && name_words.len() - k > 2
                     && name_words[k + 1..].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 {
                     return self.draft(article, words, from + k + 1, to);
                 }
-                let kind = match (has(OFFICE_NOUNS), has(MEDIA_WORDS)) {
-                    (true, _) => "office",
-                    (false, true) => "media",
-                    (false, false) => "organization",
-                };
-                // ("the Taliban Ministry of Defense": an office of the body named
-                // right before it; "the Embassy of Japan in Afghanistan": of the
-                // state named after its "of", as the Japanese Embassy in Afghanistan.)
-                if kind == "office" {
-                    if let Some(owner) = self.owner_before(article, words[from].0.start) {
-                        return Some(self.office_of(owner, &full));
-                    }
-                    let of_state = (1..name_words.len()).find_map(|k| {
-                        (name_words[k] == "of")
-                            .then(|| self.state_of(std::slice::from_ref(name_words.get(k + 1)?)))?
-                            .map(|state| (k, state))
-                    });
-                    if let Some((k, state)) = of_state
-                        && let Some(owner) = self.actors.iter().position(|a| a.id == state)
-                    {
-                        let mut rest: Vec<&str> = name_words[..k].iter().map(String::as_str).collect();
-                        rest.extend(name_words[k + 2..].iter().map(String::as_str));
-                        return Some(self.office_of(owner, &rest.join(" ")));
-                    }
-                }
-                return Some(self.draft_body(&full, kind));
+                return Some(self.draft_named_body(article, words[from].0.start, &name_words));
             }
             // Nor "IOM's Director General": a body's titles.
             let titular = |w: &String| {
@@ -1037,6 +1033,16 @@ impl People {
         let gender = self.gender_shown(article, actor);
         self.genders.borrow_mut().insert(actor, gender);
         gender
+    }
+
+    /// Whether `pronoun` may stand for `actor`: "she" for no one the text
+    /// has shown to be a man, "he" for no woman; any other word for anyone.
+    pub fn agrees(&self, article: &Article, actor: usize, pronoun: &str) -> bool {
+        match self.gender(article, actor) {
+            Some(Gender::Man) => pronoun != "she",
+            Some(Gender::Woman) => pronoun != "he",
+            None => true,
+        }
     }
 
     fn gender_shown(&self, article: &Article, actor: usize) -> Option<Gender> {
@@ -1277,7 +1283,7 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         // Foreign Affairs", "Organization of Islamic Cooperation"; an office
         // through "in" too: "Embassy in Tajikistan".
         office |= OFFICE_NOUNS.contains(&lower.as_str());
-        body |= office || ORGANISATION_WORDS.contains(&lower.as_str());
+        body |= body_word(&lower);
         if body
             && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || (office && w == "in"))
             && words.get(j + 1).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
@@ -1295,7 +1301,6 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
 /// them, one space apart; the acronym's letters are the initials of its
 /// capitalised words, the first and last among them, in order.
 fn spelled_by_acronym(article: &Article, words: &[(Span, String)], from: usize) -> Option<usize> {
-    const SMALL: &[&str] = &["of", "for", "the", "and", "on", "in", "to"];
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if !capital(&words[from].1) {
         return None;
@@ -1317,13 +1322,12 @@ fn spelled_by_acronym(article: &Article, words: &[(Span, String)], from: usize) 
                 }
             }
             // ("Ministry for the Propagation of Virtue ... (PVPV)": the body's own noun may stand outside it.)
-            let head = OFFICE_NOUNS.contains(&words[from].1.to_lowercase().as_str())
-                || ORGANISATION_WORDS.contains(&words[from].1.to_lowercase().as_str());
+            let head = body_word(&words[from].1.to_lowercase());
             let first = letters.first() == initials.first() || (head && letters.first() == initials.get(1));
             let spelled = next.is_none() && letters.len() >= 2 && first && letters.last() == initials.last();
             return (closed && spelled && w.chars().all(|c| c.is_ascii_alphanumeric())).then_some(k);
         }
-        if gap != " " || !(capital(w) || SMALL.contains(&w.as_str())) {
+        if gap != " " || !(capital(w) || SMALL_WORDS.contains(&w.as_str())) {
             return None;
         }
         k += 1;
@@ -1334,9 +1338,8 @@ fn spelled_by_acronym(article: &Article, words: &[(Span, String)], from: usize) 
 /// Whether a line is in title case: of five or more words, all but the
 /// small ones ("of", "the", "to") capitalised.
 fn title_case(article: &Article, span: Span) -> bool {
-    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
     let ws = words(article, span);
-    let big: Vec<&String> = ws.iter().map(|(_, w)| w).filter(|w| !SMALL.contains(&w.as_str())).collect();
+    let big: Vec<&String> = ws.iter().map(|(_, w)| w).filter(|w| !SMALL_WORDS.contains(&w.as_str())).collect();
     ws.len() >= 5 && big.iter().all(|w| !w.chars().next().is_some_and(char::is_lowercase))
 }
 

@@ -360,8 +360,9 @@ CREATE TABLE embassies (
     CONSTRAINT host CHECK (host <> country)
 ) STRICT;
 
--- embassies, outlook: the latest status of each mission in a host country.
-CREATE INDEX embassies_mission ON embassies (host, country, observed_on, id);
+-- embassies, outlook: the latest status of each mission in a host country;
+-- city and status are in the index so that outlook never reads the table.
+CREATE INDEX embassies_mission ON embassies (host, country, observed_on, id, city, status);
 CREATE INDEX embassies_country ON embassies (country);
 CREATE INDEX embassies_source ON embassies (source);
 
@@ -552,6 +553,6 @@ BEGIN
     VALUES ('embassies', OLD.id, 'withdrawn', json_object('id', OLD.id, 'country', OLD.country, 'host', OLD.host, 'city', OLD.city, 'status', OLD.status, 'level', OLD.level, 'observed_on', OLD.observed_on, 'source', OLD.source, 'note', OLD.note, 'observed_on_precision', OLD.observed_on_precision));
 END;
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 COMMIT;

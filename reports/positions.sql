@@ -13,10 +13,11 @@
 -- is latest_positions, which the schema's triggers keep: one row per pair with
 -- a copy of what is printed, no searching (the first half of the UNION ALL).
 -- For an earlier date (the second half), pair steps backwards through the index
--- statements_position from each actor's last topic to the one before, and the
--- latest statement of a pair on or before the date sits at the end of that
--- topic. Topics are lowercase slugs, so all sort before '~'. "kind <>
--- 'assessment'" is "quote or paraphrase", in a form the index answers by itself.
+-- statements_position from each actor's last topic to the one before (or takes
+-- the topic asked for, without a lookup: an actor with no statement on it then
+-- finds no latest one), and the latest statement of a pair on or before the
+-- date sits at the end of that topic. "kind <> 'assessment'" is "quote or
+-- paraphrase", in a form the index answers by itself.
 WITH RECURSIVE settled (yes) AS (
     SELECT COALESCE(NULLIF(:as_of, ''), date('now')) >= (SELECT max(said_on) FROM statements)
 ),
@@ -28,8 +29,8 @@ within (id) AS (
 ),
 pair (actor, topic) AS (
     SELECT a.id,
-           (SELECT max(s.topic) FROM statements AS s
-            WHERE s.position_of = a.id AND s.topic <= COALESCE(NULLIF(:topic, ''), '~'))
+           COALESCE(NULLIF(:topic, ''),
+                    (SELECT max(s.topic) FROM statements AS s WHERE s.position_of = a.id))
     FROM actors AS a
     WHERE a.kind IN ('state', 'government', 'organization')
       AND NOT (SELECT yes FROM settled)

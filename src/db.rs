@@ -34,6 +34,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration { sql: include_str!("../migrations/0006_revisions.sql"), then: None },
     // 6 -> 7: statements_source covers the sources report's counts.
     Migration { sql: include_str!("../migrations/0007_source_counts_index.sql"), then: None },
+    // 7 -> 8: embassies_mission covers outlook's embassy status in Kabul.
+    Migration { sql: include_str!("../migrations/0008_embassy_status_index.sql"), then: None },
 ];
 
 /// The end of migration 4's in-place rewrite of CHECK constraints: a new

@@ -149,7 +149,7 @@ fn a_read_only_command_rolls_back_a_killed_writers_journal() {
     // init and import --dry-run look at the file before they open it to write.
     kill_a_writer();
     let run = wd.run(&["--db", "shell.db", "init"]);
-    assert_eq!((run.code, run.stderr.as_str()), (0, "already exists; nothing to do for shell.db (schema version 7)\n"));
+    assert_eq!((run.code, run.stderr.as_str()), (0, "already exists; nothing to do for shell.db (schema version 8)\n"));
     assert!(!wd.exists("shell.db-journal"), "the journal was rolled back");
     assert_eq!(wd.ok(&["--db", "shell.db", "report", "positions", "--format", "csv"]), before);
 }

@@ -68,14 +68,14 @@ fn a_failed_import_leaves_an_older_database_as_it_was() {
     wd.fails(
         &["query", "SELECT 1"],
         1,
-        "chancery: chancery.db has schema version 1, older than this chancery's (7); a query without --write \
+        "chancery: chancery.db has schema version 1, older than this chancery's (8); a query without --write \
          never changes it: run `chancery init` to upgrade it",
     );
     assert_eq!(wd.dump("chancery.db"), before);
     // A good import upgrades and loads in one go.
     wd.ok(&["import", "seed"]);
     assert_eq!(count(&wd, "SELECT count(*) FROM statements"), "21");
-    assert!(wd.dump("chancery.db").starts_with("user_version 7\n"));
+    assert!(wd.dump("chancery.db").starts_with("user_version 8\n"));
 }
 
 #[test]

@@ -254,7 +254,7 @@ fn a_dry_run_does_not_create_a_schema_or_upgrade() {
     );
     assert_eq!(std::fs::metadata(wd.path("empty.db")).unwrap().len(), 0);
     let run = wd.run(&["--db", "empty.db", "init"]);
-    assert_eq!(run.stderr, "created the schema in empty.db (schema version 7)\n");
+    assert_eq!(run.stderr, "created the schema in empty.db (schema version 8)\n");
 }
 
 /// Into an empty table every row is an insert, and a repeated id is caught by

@@ -15,13 +15,13 @@ fn schema_prints_schema_sql() {
 fn init_creates_once_then_does_nothing() {
     let wd = Workdir::new();
     let run = wd.run(&["init"]);
-    assert_eq!((run.code, run.stderr.as_str()), (0, "created chancery.db (schema version 7)\n"));
+    assert_eq!((run.code, run.stderr.as_str()), (0, "created chancery.db (schema version 8)\n"));
     let empty = wd.dump("chancery.db");
-    assert!(empty.starts_with("user_version 7\n"), "{empty}");
+    assert!(empty.starts_with("user_version 8\n"), "{empty}");
     let run = wd.run(&["init"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (0, "already exists; nothing to do for chancery.db (schema version 7)\n")
+        (0, "already exists; nothing to do for chancery.db (schema version 8)\n")
     );
     assert_eq!(wd.dump("chancery.db"), empty);
 }
@@ -34,7 +34,7 @@ fn a_database_from_a_newer_chancery_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = wd.dump("chancery.db");
-    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (7); upgrade chancery";
+    let message = "chancery: chancery.db has schema version 99, newer than this chancery knows (8); upgrade chancery";
     wd.fails(&["report", "positions"], 1, message);
     wd.fails(&["import", "seed"], 1, message);
     wd.fails(&["query", "SELECT 1"], 1, message);

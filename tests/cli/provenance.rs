@@ -247,7 +247,7 @@ INSERT INTO embassies SELECT id, country, host, city, status, level, observed_on
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     // A report upgrades an older database first; a query without --write would refuse it.
     wd.ok(&["--db", "old.db", "report", "actors"]);
-    assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n7\n");
+    assert_eq!(wd.ok(&["--db", "old.db", "query", "PRAGMA user_version", "--format", "csv"]), "user_version\n8\n");
     let run = wd.run(&["--db", "old.db", "check"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, "old.db: no problems found\n"));
     for report in ["positions", "outlook", "timeline", "actors", "embassies", "sources", "changes", "disputes"] {

@@ -78,7 +78,7 @@ fn a_read_only_query_cannot_attach_set_pragmas_or_load_code() {
         ("VACUUM INTO 'copy.db'", "chancery: refusing to write without --write: VACUUM INTO 'copy.db'"),
         ("PRAGMA writable_schema = ON", "chancery: refusing PRAGMA writable_schema = ON without --write"),
         ("PRAGMA query_only = OFF", "chancery: refusing PRAGMA query_only = OFF without --write"),
-        ("PRAGMA user_version = 7", "chancery: refusing PRAGMA user_version = 7 without --write"),
+        ("PRAGMA user_version = 8", "chancery: refusing PRAGMA user_version = 8 without --write"),
         ("SELECT load_extension('evil')", "chancery: refusing load_extension() without --write"),
         ("CREATE TABLE t (x)", "chancery: refusing to write without --write: CREATE TABLE t (x)"),
         (

@@ -50,6 +50,34 @@ fn positions_on_one_topic() {
 }
 
 #[test]
+fn positions_on_one_topic_as_of_an_earlier_date() {
+    // Before the last statement the answer is searched for, not read from
+    // latest_positions; one topic must give that topic's rows of the whole answer,
+    // and an actor with no statement on it no row.
+    let wd = Workdir::seeded();
+    for as_of in ["2021-08-15", "2021-08-16"] {
+        let all = wd.ok(&["report", "positions", "--as-of", as_of, "--format", "csv"]);
+        for topic in ["recognition", "engagement", "rights"] {
+            let expected: String = all
+                .lines()
+                .enumerate()
+                .filter(|(i, l)| *i == 0 || l.contains(&format!(",{topic},")))
+                .map(|(_, l)| format!("{l}\n"))
+                .collect();
+            let one = wd.ok(&["report", "positions", "--as-of", as_of, "--topic", topic, "--format", "csv"]);
+            assert_eq!(one, expected, "--as-of {as_of} --topic {topic}");
+        }
+    }
+    assert_eq!(
+        wd.ok(&["report", "positions", "--as-of", "2021-08-16", "--topic", "recognition", "--format", "csv"]),
+        "actor,name,topic,stance,label,said_on,speaker,quote,source
+RUS,Russia,recognition,-1,against,2021-08-16,rus-government,will not recognize them as the legitimate ruler of Afghanistan right now,five-countries
+GBR,United Kingdom,recognition,-2,strongly against,2021-08-15,boris-johnson,British Prime Minister Boris Johnson has called for the Taliban not to be “recognized”,five-countries
+"
+    );
+}
+
+#[test]
 fn the_latest_of_two_statements_on_one_day_is_the_greater_id() {
     // fc-14 and fc-15 are China's, both of 2021-08-16, and fc-15 wins (see POSITIONS).
     // Swapping their ids swaps the winner.

@@ -177,6 +177,28 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reveals",
     "disclosed",
     "discloses",
+    "predicted",
+    "predicts",
+    "complained",
+    "complains",
+    "protested",
+    "boasted",
+    "proclaimed",
+    "recounted",
+    "indicated",
+    "indicates",
+    "signalled",
+    "signaled",
+    "informed",
+    "appealed",
+    "wondered",
+    "joked",
+    "quipped",
+    "citing",
+    "cited",
+    "referring",
+    "refers",
+    "considers",
     // Headlines speak in the present.
     "call",
     "dismisses",
@@ -315,6 +337,40 @@ const ROLE_NOUNS: &[&str] = &[
     "emirate",
     "nation",
     "republic",
+];
+
+/// Nouns that, after "the", stand for a person who is no official ("the
+/// retired pilot said"): whoever of the kind was speaking, or was named last.
+const PEOPLE_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "pilot",
+    "resident",
+    "student",
+    "teacher",
+    "driver",
+    "farmer",
+    "trader",
+    "shopkeeper",
+    "businessman",
+    "businesswoman",
+    "refugee",
+    "activist",
+    "analyst",
+    "expert",
+    "researcher",
+    "professor",
+    "scholar",
+    "journalist",
+    "lawyer",
+    "doctor",
+    "worker",
+    "villager",
+    "cleric",
+    "veteran",
+    "father",
+    "mother",
+    "widow",
 ];
 
 /// Nouns that, after "the", stand for a state by description ("the oil-rich Gulf state").
@@ -581,6 +637,19 @@ impl Passage {
             Some(Who::Actor(a)) => Some(a),
             _ => None,
         };
+        // "The UN Security Council voted ... The council said": a body whose
+        // name the text printed before a council of that name ("UN| Security
+        // Council"), which speaks for it.
+        let heads = |a: usize| {
+            people.mentions.iter().filter(|m| m.actor == a && m.span.end <= before).any(|m| {
+                let next = words(article, Span { start: m.span.end, end: (m.span.end + 40).min(article.chars.len()) });
+                next.iter()
+                    .take(3)
+                    .take_while(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                    .any(|(_, w)| w.eq_ignore_ascii_case(noun))
+                    && next.first().is_some_and(|(at, _)| at.start == m.span.end + 1)
+            })
+        };
         let fits = |a: usize| {
             let actor = &people.actors[a];
             let text = format!("{} {}", actor.names.join(" "), actor.role.as_deref().unwrap_or("")).to_lowercase();
@@ -590,7 +659,9 @@ impl Passage {
                 || (noun == "government" && actor.kind == "government")
                 || (matches!(noun, "group" | "movement")
                     && matches!(actor.kind.as_str(), "group" | "government" | "organization"))
-                || (matches!(noun, "diplomat" | "official" | "delegate") && actor.kind == "person")
+                || ((matches!(noun, "diplomat" | "official" | "delegate") || PEOPLE_NOUNS.contains(&noun))
+                    && actor.kind == "person")
+                || (matches!(noun, "council" | "committee" | "commission" | "court") && heads(a))
         };
         // "The (Gulf) state said": the state the text was last about.
         if STATE_NOUNS.contains(&noun) {
@@ -688,18 +759,32 @@ impl Passage {
                 return Some(who);
             }
         }
-        // "The Taliban made a push for the seat at the UN, saying ...": a participle
-        // after a comma, with no verb of its own to follow ("X, speaking to
-        // reporters, said"), shares the sentence's subject, which opens it.
+        // "The Taliban made a push for the seat at the UN, saying ...", "The
+        // embassy closed on Sunday citing ...": a participle with no verb of its
+        // own to follow ("X, speaking to reporters, said"), and a verb right
+        // after "but" or "and" ("X considers it “...,” but stresses"), share the
+        // sentence's subject, which opens it.
         let flat = article.flat(before);
         // (Offsets are taken in the text as written; `flat` folds its spaces.)
         let raw: String = article.chars[before.start..before.end].iter().collect();
-        let participle = article.flat(verb.span).ends_with("ing") && flat.trim_end().ends_with(',');
+        let participle = article.flat(verb.span).ends_with("ing");
         if participle
             && verbs(article, after).is_empty()
             && let Some(who) = self.sentence_subject(article, people, before)
         {
             return Some(who);
+        }
+        // (After a quotation the clause starts late: the actor who opens the
+        // sentence is its subject.)
+        let conjoined = words(article, before).last().is_some_and(|(_, w)| w == "but" || w == "and");
+        let sentence = article.units.iter().find(|u| u.span.contains(before.start)).map(|u| u.span);
+        if conjoined
+            && verbs(article, after).is_empty()
+            && let Some(sentence) = sentence
+            && let Some(m) = people.mentions.iter().find(|m| sentence.holds(m.span) && m.span.end <= before.end)
+            && words(article, Span { start: sentence.start, end: m.span.start }).len() <= 2
+        {
+            return Some(Who::Actor(m.actor));
         }
         // "the group, which took power three weeks ago, said": the head before the relative clause.
         let head = [", which ", ", who "]
@@ -1008,8 +1093,13 @@ impl Passage {
             && (capital(&ws[k - 1].1) && !ws[k - 1].1.eq_ignore_ascii_case("the")
                 || (ws[k - 1].1 == "news" && k > 1 && capital(&ws[k - 2].1)))
             && !people.mentions.iter().any(|m| m.span.holds(ws[k - 1].0));
-        if !ROLE_NOUNS.contains(&lower.as_str())
+        // ("the Islamic Emirate", "the Kingdom of Saudi Arabia": a state's own name.)
+        let named_state = STATE_NOUNS.contains(&lower.as_str())
+            && word != lower
+            && (of_name || k > 0 && capital(&ws[k - 1].1) && !ws[k - 1].1.eq_ignore_ascii_case("the"));
+        if !(ROLE_NOUNS.contains(&lower.as_str()) || PEOPLE_NOUNS.contains(&lower.as_str()))
             || named_office
+            || named_state
             || (named_body && !after)
             || people.mentions.iter().any(|m| m.span.holds(at))
         {

@@ -1172,4 +1172,67 @@ mod tests {
             people.mentions.iter().map(|m| article.chars[m.span.start..m.span.end].iter().collect()).collect();
         assert_eq!(mentioned, ["Americans"]);
     }
+
+    #[test]
+    fn a_family_name_before_the_full_name_is_that_person() {
+        // A headline's family name, and a shorter form later, are the person
+        // the text names in full in between.
+        let text = "UN chief Guterres says ‘clear consultations’ needed\n\nUN Secretary-General Antonio Guterres spoke in Doha.\n\nKazemi Qomi, an envoy, said: “We are affected.” Later Hassan Kazemi Qomi arrived.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("antonio-guterres"), "clear consultations".into()),
+                (some("hassan-kazemi-qomi"), "We are affected".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_described_by_a_common_noun_is_the_one_speaking() {
+        // "predicted" reports speech; "the retired pilot" is the man who spoke;
+        // an age after a name is no role.
+        let text = "Jamaluddin Sayar, 67, predicted that “trade will now blossom.”\n\nThe retired pilot said other countries, “both western and eastern,” should follow.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction
+            .drafts
+            .iter()
+            .filter(|d| d.kind == "quote")
+            .map(|d| (d.speaker.clone(), d.quote.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (some("jamaluddin-sayar"), "trade will now blossom"),
+                (some("jamaluddin-sayar"), "both western and eastern")
+            ]
+        );
+        assert_eq!(extraction.new_actors.len(), 1);
+        assert_eq!(extraction.new_actors[0].role, None);
+    }
+
+    #[test]
+    fn a_verb_without_a_subject_of_its_own_shares_the_sentences() {
+        // A participle with no comma before it, and a verb right after "but".
+        // (The embassy no one spoke for before is found as its state.)
+        let text = "The Chinese Embassy in Kabul closed on Sunday citing “lack of support.”\n\nJane Doe called.\n\nThe Taliban considers China “a partner,” but stresses that it will wait.";
+        assert_eq!(quotes(text), [(some("CHN"), "lack of support".into()), (some("taliban"), "a partner".into())]);
+        // A word that opens a sentence before its subject is no one's name.
+        let text = "China sent a note.\n\nBesides claiming “a breach,” the note asked for talks.";
+        assert!(rows(text).iter().all(|r| r.1.as_deref() != Some("besides")), "{:?}", rows(text));
+    }
+
+    #[test]
+    fn a_bodys_name_cut_short_or_its_council_is_that_body() {
+        let known = actors_and(("un", "organization", &["United Nations", "UN"]));
+        let mut known = known;
+        known[5].names.push("Islamic Emirate of Afghanistan".into());
+        let text = "The Islamic Emirate considers the decision “illegal.”\n\nThe United Nations Security Council met on Friday.\n\nThe Security Council said the report should address “recent developments.”";
+        let said: Vec<_> = extract(text, "t", &known)
+            .drafts
+            .into_iter()
+            .filter(|d| d.kind == "quote")
+            .map(|d| (d.speaker, d.quote))
+            .collect();
+        assert_eq!(said, [(some("taliban"), "illegal".to_owned()), (some("un"), "recent developments".to_owned())]);
+    }
 }

@@ -365,6 +365,19 @@ const NOT_NAMES: &[&str] = &[
     "of",
     "there",
     "here",
+    // Words that open a sentence before its subject ("Besides claiming ...").
+    "besides",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "separately",
+    "instead",
+    "still",
+    "yet",
+    "thus",
+    "therefore",
 ];
 
 pub struct People {
@@ -483,7 +496,9 @@ impl People {
                 && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>())
             {
                 // "Ms. Haugland" is Ingrid Haugland when the text prints her name in full.
-                match full_name_before(article, &ws[i], article.chars.len()).filter(|_| run == 1) {
+                match full_name_before(article, std::slice::from_ref(&ws[i].1), article.chars.len())
+                    .filter(|_| run == 1)
+                {
                     Some((from, to)) => self.draft(article, article.words(), from, to),
                     None => {
                         // "former President Donald Trump's call" introduces Donald Trump too.
@@ -650,26 +665,28 @@ impl People {
                 }
             }
             let run_words: Vec<String> = words[i..i + run].iter().map(|(_, w)| w.clone()).collect();
-            // A family name alone ("Lindqvist said") stands for the full name printed earlier.
+            // A family name alone ("Lindqvist said") stands for the full name printed
+            // anywhere in the text (a headline's "Guterres" for the "Antonio Guterres" below it).
             let surname = !title_word(&words[i].1.to_lowercase());
             // "Zhao said", with no full name printed before: a person known by one name.
             if run == 1
                 && surname
                 && subject_at(words[i].0.end.min(near))
-                && let Some(actor) = match earlier_full_name(article, &words[i]) {
-                    Some((from, to)) => self.draft(article, article.words(), from, to),
-                    // One name alone only right next to the verb ("Zhao said", "said
-                    // Zhao"), and not the first word of a name the text knows ("Hafiz
-                    // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
-                    // ("One traveller in Torkham told": after "in" a place, no one's name.)
-                    None if next_to(article, words[i].0, near)
-                        && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
-                        && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
-                    {
-                        self.draft(article, &words, i, i + 1)
+                && let Some(actor) =
+                    match full_name_before(article, std::slice::from_ref(&words[i].1), article.chars.len()) {
+                        Some((from, to)) => self.draft(article, article.words(), from, to),
+                        // One name alone only right next to the verb ("Zhao said", "said
+                        // Zhao"), and not the first word of a name the text knows ("Hafiz
+                        // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
+                        // ("One traveller in Torkham told": after "in" a place, no one's name.)
+                        None if next_to(article, words[i].0, near)
+                            && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
+                            && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
+                        {
+                            self.draft(article, &words, i, i + 1)
+                        }
+                        None => None,
                     }
-                    None => None,
-                }
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -921,6 +938,18 @@ impl People {
                 // (A body this text drafted is itself again.)
                 return (self.actors[known].kind == "person" || self.actors[known].drafted).then_some(known);
             }
+            // "the Islamic Emirate" for a body known as "Islamic Emirate of
+            // Afghanistan": its name cut short, when it is the only one so named.
+            let prefix = format!("{full} ");
+            let mut cut_short =
+                self.actors.iter().enumerate().filter(|(_, a)| {
+                    !a.drafted && a.kind != "person" && a.names.iter().any(|n| n.starts_with(&prefix))
+                });
+            if name_words.len() >= 2
+                && let (Some((known, _)), None) = (cut_short.next(), cut_short.next())
+            {
+                return Some(known);
+            }
             // "the Organization of Islamic Cooperation said", "the Tokyo-based
             // Nippon Foundation said": a body, not a person.
             if name_words.iter().any(|w| body_word(&w.to_lowercase())) {
@@ -949,6 +978,30 @@ impl People {
                 || name_words.iter().any(|w| self.state_of(std::slice::from_ref(w)).is_some())
             {
                 return None;
+            }
+            // "Guterres" in a headline, "Kazemi Qomi" later: the person the text
+            // names in full elsewhere.
+            // (Only a plain name: its draft is then that name, and no shorter one again.)
+            let plain = |w: &String| {
+                let lower = w.to_lowercase();
+                w.chars().any(char::is_lowercase)
+                    && !title_word(&lower)
+                    && !organisation_word(&lower)
+                    && !body_word(&lower)
+                    && !NOT_NAMES.contains(&lower.as_str())
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && self.state_of(std::slice::from_ref(w)).is_none()
+            };
+            if let Some((from, to)) = full_name_before(article, &name_words, article.chars.len())
+                && article.words()[from..to].iter().all(|(_, w)| plain(w))
+                && !(1..=3.min(to - from)).any(|k| {
+                    is_state(
+                        article.words()[from..from + k].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "),
+                    )
+                })
+            {
+                return self.draft(article, article.words(), from, to);
             }
             name = full;
             id = slug(&name);
@@ -1151,23 +1204,24 @@ fn after_a_given_name(article: &Article, at: usize) -> bool {
         && !NOT_NAMES.contains(&lower.as_str())
 }
 
-/// Where the text first prints a name of two or three words that ends with
-/// `word` before it: the run's bounds among the article's words.
-fn earlier_full_name(article: &Article, word: &(Span, String)) -> Option<(usize, usize)> {
-    full_name_before(article, word, word.0.start)
-}
-
-/// The same, anywhere in the text before `end`.
-fn full_name_before(article: &Article, word: &(Span, String), end: usize) -> Option<(usize, usize)> {
+/// Where the text first prints, before `end`, a longer name that ends with
+/// the words `name` ("Mohammad Hassan Akhund" for "Hassan", "Hassan Kazemi
+/// Qomi" for "Kazemi Qomi"): the run's bounds among the article's words.
+fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(usize, usize)> {
     let all = article.words();
     let before = all.partition_point(|(at, _)| at.end <= end);
-    (1..before).find_map(|k| {
-        if all[k].1 != word.1 || article.in_quotation(all[k].0.start) {
+    let n = name.len();
+    (n..before + 1).find_map(|last| {
+        let first = last - n;
+        if first == 0
+            || !all[first..last].iter().map(|(_, w)| w).eq(name.iter())
+            || article.in_quotation(all[first].0.start)
+        {
             return None;
         }
-        // The whole name the word stands in: "Mohammad Hassan Akhund" for "Hassan".
-        let from = (k.saturating_sub(2)..k).find(|&f| name_run(&all[..before], f).1 > k)?;
-        Some((from, name_run(all, from).1.max(k + 1)))
+        // One or two words more before it, one name run with it.
+        let from = (first.saturating_sub(2)..first).find(|&f| name_run(&all[..before], f).1 >= last)?;
+        Some((from, name_run(all, from).1.max(last)))
     })
 }
 
@@ -1222,7 +1276,9 @@ fn appositive(article: &Article, after: usize) -> Option<String> {
     let phrase = inner[..end].trim();
     let phrase = ["the ", "a ", "an "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
     let words = phrase.split_whitespace().count();
-    (1..=10).contains(&words).then(|| phrase.to_owned())
+    // ("Jamaluddin Sayar, 67, said": an age is no role.)
+    let age = phrase.chars().all(|c| c.is_ascii_digit());
+    ((1..=10).contains(&words) && !age).then(|| phrase.to_owned())
 }
 
 /// Whether only spaces and adverbs ("also", "on Monday") lie between `word` and `near`.

@@ -722,6 +722,23 @@ impl Passage {
                 None => before,
             }
         };
+        // "Sibghatullah Ahmadi in a statement said": where someone spoke is no subject.
+        let before = {
+            let ws = words(article, before);
+            let venue = ws.iter().rposition(|(_, w)| w == "in").filter(|&i| {
+                i > 0
+                    && ws.len() - i <= 5
+                    && ws.get(i + 1).is_some_and(|(_, w)| {
+                        matches!(w.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+                    })
+                    && ws.last().is_some_and(|(_, w)| {
+                        let lower = w.to_lowercase();
+                        DOCUMENTS.contains(&lower.as_str())
+                            || matches!(lower.as_str(), "interview" | "post" | "video" | "speech" | "briefing")
+                    })
+            });
+            venue.map_or(before, |i| Span { end: ws[i].0.start, ..before })
+        };
         let after = Span { start: verb.span.end, end: slot.end };
         if verb.subject_after {
             let phrase = first_phrase(article, after);
@@ -855,7 +872,7 @@ impl Passage {
                 return named;
             }
         }
-        let named = self.named(article, people, before, verb.span.start, false);
+        let named = self.named(article, people, before, before.end, false);
         let person = matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person");
         if person {
             return named;

@@ -1235,4 +1235,20 @@ mod tests {
             .collect();
         assert_eq!(said, [(some("taliban"), "illegal".to_owned()), (some("un"), "recent developments".to_owned())]);
     }
+
+    #[test]
+    fn where_someone_spoke_is_no_subject_and_no_role() {
+        // "in a statement" between a new name and its verb, and an appositive
+        // that is a place, a time or the verb itself.
+        let text = "Jane Roe in a statement said the move was “perilous.”\n\nMark Poe, in an interview, said it was “fine.”\n\nLena Hart, said that it was “late.”";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction
+            .drafts
+            .iter()
+            .filter(|d| d.kind == "quote")
+            .map(|d| (d.speaker.clone(), d.quote.as_str()))
+            .collect();
+        assert_eq!(said, [(some("jane-roe"), "perilous"), (some("mark-poe"), "fine"), (some("lena-hart"), "late")]);
+        assert!(extraction.new_actors.iter().all(|a| a.role.is_none()), "{:?}", extraction.new_actors);
+    }
 }

@@ -1276,9 +1276,14 @@ fn appositive(article: &Article, after: usize) -> Option<String> {
     let phrase = inner[..end].trim();
     let phrase = ["the ", "a ", "an "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
     let words = phrase.split_whitespace().count();
-    // ("Jamaluddin Sayar, 67, said": an age is no role.)
+    // ("Jamaluddin Sayar, 67, said": an age is no role; "X, said that", "X,
+    // in an interview, said": a verb, a place or a time.)
     let age = phrase.chars().all(|c| c.is_ascii_digit());
-    ((1..=10).contains(&words) && !age).then(|| phrase.to_owned())
+    let verb = phrase.split_whitespace().next().is_some_and(|w| {
+        super::attribution::SPEECH_VERBS.contains(&w)
+            || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "from" | "with" | "speaking")
+    });
+    ((1..=10).contains(&words) && !age && !verb).then(|| phrase.to_owned())
 }
 
 /// Whether only spaces and adverbs ("also", "on Monday") lie between `word` and `near`.

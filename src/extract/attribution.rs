@@ -199,6 +199,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "referring",
     "refers",
     "considers",
+    "made a statement",
     // Headlines speak in the present.
     "call",
     "dismisses",
@@ -1089,6 +1090,15 @@ impl Passage {
         }
         if matches!(lower.as_str(), "they" | "we" | "i" | "you") {
             return Some(Who::Nobody);
+        }
+        // "A Taliban official, speaking on condition of anonymity, confirmed ...
+        // “...,” the source told": the one who spoke last unnamed (for its body),
+        // never a person the text names.
+        if lower == "source" && ws[..k].iter().any(|(_, w)| w.eq_ignore_ascii_case("the")) {
+            return Some(match self.current {
+                Some(Who::Actor(a)) if people.actors[a].kind != "person" => Who::Actor(a),
+                _ => Who::Nobody,
+            });
         }
         // "the Chinese Foreign Ministry" names an office; "the Ministry", "the
         // Foreign Secretary" and "the spokesman" stand for someone.

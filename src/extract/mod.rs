@@ -1251,4 +1251,13 @@ mod tests {
         assert_eq!(said, [(some("jane-roe"), "perilous"), (some("mark-poe"), "fine"), (some("lena-hart"), "late")]);
         assert!(extraction.new_actors.iter().all(|a| a.role.is_none()), "{:?}", extraction.new_actors);
     }
+
+    #[test]
+    fn the_source_is_whoever_spoke_last_and_a_statement_is_made() {
+        let text = "Jane Doe visited Kabul.\n\nA Taliban official, speaking on condition of anonymity, confirmed the talks. “The matter is open,” the source told reporters.\n\nOmar Faiz made a statement about the “removal of the ban.”";
+        assert_eq!(
+            quotes(text),
+            [(some("taliban"), "The matter is open".into()), (some("omar-faiz"), "removal of the ban".into())]
+        );
+    }
 }

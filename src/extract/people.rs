@@ -475,16 +475,7 @@ impl People {
             // "Naseer Ahmad Faiq currently occupies the seat": a name that opens
             // a sentence and runs into a lowercase word is its subject.
             // (Words of a name only: no title, possessive, state or body, no "Regarding".)
-            let plain = |w: &String| {
-                let lower = w.to_lowercase();
-                w.chars().any(char::is_lowercase)
-                    && !title_word(&lower)
-                    && !lower.ends_with("ing")
-                    && !w.ends_with("'s")
-                    && !w.ends_with("’s")
-                    && !organisation_word(&lower)
-                    && self.state_of(std::slice::from_ref(w)).is_none()
-            };
+            let plain = |w: &String| self.plain_name_word(w) && !w.to_lowercase().ends_with("ing");
             let subject = (2..=4).contains(&run)
                 && ws[i..end].iter().all(|(_, w)| plain(w))
                 && sentence_starts.binary_search(&ws[i].0.start).is_ok()
@@ -984,14 +975,7 @@ impl People {
             // (Only a plain name: its draft is then that name, and no shorter one again.)
             let plain = |w: &String| {
                 let lower = w.to_lowercase();
-                w.chars().any(char::is_lowercase)
-                    && !title_word(&lower)
-                    && !organisation_word(&lower)
-                    && !body_word(&lower)
-                    && !NOT_NAMES.contains(&lower.as_str())
-                    && !w.ends_with("'s")
-                    && !w.ends_with("’s")
-                    && self.state_of(std::slice::from_ref(w)).is_none()
+                self.plain_name_word(w) && !body_word(&lower) && !NOT_NAMES.contains(&lower.as_str())
             };
             if let Some((from, to)) = full_name_before(article, &name_words, article.chars.len())
                 && article.words()[from..to].iter().all(|(_, w)| plain(w))
@@ -1226,6 +1210,18 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
 }
 
 impl People {
+    /// Whether `w` can be a word of a person's name: in mixed case, no title,
+    /// no organisation's word, no possessive, no state's name.
+    fn plain_name_word(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        w.chars().any(char::is_lowercase)
+            && !title_word(&lower)
+            && !organisation_word(&lower)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && self.state_of(&[w.to_owned()]).is_none()
+    }
+
     /// The title printed right before a name ("Pakistani customs official",
     /// "Taliban deputy spokesman"): back from the name over title words and
     /// the words that qualify them, to a comma, "the" or a verb.

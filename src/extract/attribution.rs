@@ -342,7 +342,7 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// Nouns that, after "the", stand for a person who is no official ("the
 /// retired pilot said"): whoever of the kind was speaking, or was named last.
-const PEOPLE_NOUNS: &[&str] = &[
+pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "man",
     "woman",
     "pilot",
@@ -624,8 +624,40 @@ impl Passage {
                     },
                 )
             };
+            // A person other than the speaker who opens the sentence right
+            // before ("The Committee chair, Ambassador Anna Karin Eneström,
+            // introduced its report. “...,” she said.") is whom the pronoun
+            // means: the floor passed to them.
+            let previous_opener = || {
+                let sentence = article.units.iter().rposition(|u| u.span.end <= before)?;
+                let previous = article.units[..=sentence]
+                    .iter()
+                    .rev()
+                    .find(|u| u.kind != super::text::UnitKind::Line && u.span.end <= before)?;
+                let here = article.units.iter().find(|u| u.span.contains(before.saturating_sub(1)))?;
+                let between = words(article, Span { start: previous.span.end, end: here.span.start });
+                let m = people
+                    .mentions
+                    .iter()
+                    .find(|m| previous.span.holds(m.span) && !article.in_quotation(m.span.start))?;
+                let lead = words(article, Span { start: previous.span.start, end: m.span.start }).len();
+                let speaker = match self.current {
+                    Some(Who::Actor(c)) => c,
+                    _ => return None,
+                };
+                let speaker_there = people.mentions.iter().any(|n| n.actor == speaker && previous.span.holds(n.span));
+                (between.is_empty()
+                    && previous.span.start >= self.since
+                    && people.actors[m.actor].kind == "person"
+                    && m.actor != speaker
+                    && !speaker_there
+                    && lead <= 5
+                    && agrees(m.actor))
+                .then_some(m.actor)
+            };
             return match self.current {
                 Some(Who::Nobody) => opener(),
+                Some(Who::Actor(_)) if previous_opener().is_some() => previous_opener(),
                 Some(Who::Actor(_)) => (pronoun == "she")
                     .then(woman)
                     .flatten()
@@ -747,8 +779,8 @@ impl Passage {
             if let Some(who) = issuer(article, phrase, true).and_then(|x| self.phrase(article, people, x)) {
                 return Some(who);
             }
-            if anonymous(article, people, phrase) {
-                return Some(Who::Nobody);
+            if let Some(who) = unnamed(article, people, phrase) {
+                return Some(who);
             }
             // ("quoted the deputy head of the police, Qassem Rezaee, as saying": the name.)
             return self.phrase(article, people, phrase);
@@ -873,6 +905,9 @@ impl Passage {
                 return named;
             }
         }
+        if let Some(who) = unnamed_before_verb(article, people, before) {
+            return Some(who);
+        }
         let named = self.named(article, people, before, before.end, false);
         let person = matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person");
         if person {
@@ -891,8 +926,8 @@ impl Passage {
         if let Some(m) = adjacent.filter(|_| named != Some(Who::Nobody) && !anonymous(article, people, before)) {
             return Some(Who::Actor(m.actor));
         }
-        if anonymous(article, people, before) {
-            return Some(Who::Nobody);
+        if let Some(who) = unnamed(article, people, before) {
+            return Some(who);
         }
         if stand_in.is_some() {
             return stand_in;
@@ -909,8 +944,8 @@ impl Passage {
         if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
             return named;
         }
-        if anonymous(article, people, after) {
-            return Some(Who::Nobody);
+        if let Some(who) = unnamed(article, people, after) {
+            return Some(who);
         }
         self.stand_in(article, people, after, true).or(named)
     }
@@ -1223,6 +1258,47 @@ fn first_phrase(article: &Article, span: Span) -> Span {
 /// A subject that names nobody in particular: "a (Western) diplomat", "one
 /// senior official", "two envoys", or a bare plural ("officials", "sources"),
 /// at the start of `span`, with no known person named in it.
+/// Unnamed people right before the verb ("..., but since then Chinese
+/// officials have stressed"): the state or body that qualifies them, within
+/// their clause and four words, else nobody when an article or nothing
+/// qualifies them ("officials say"). None when no such noun stands there.
+fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Option<Who> {
+    let ws = words(article, before);
+    let k = ws.iter().rposition(|(_, w)| !BETWEEN.contains(&w.to_lowercase().as_str()))?;
+    let noun = ws[k].1.to_lowercase();
+    if !matches!(noun.as_str(), "official" | "officials" | "diplomat" | "diplomats" | "source" | "sources") {
+        return None;
+    }
+    let gap = |j: usize| article.chars[ws[j - 1].0.end..ws[j].0.start].iter().any(|c| !c.is_whitespace());
+    let mut from = k;
+    while from > 0 && k - from < 4 && !gap(from) {
+        from -= 1;
+    }
+    let phrase = Span { start: ws[from].0.start, end: ws[k].0.start };
+    let qualifier = people.mentions_in(phrase).filter(|m| people.actors[m.actor].kind != "person").last();
+    match qualifier {
+        Some(m) => Some(Who::Actor(m.actor)),
+        None if from == k || matches!(ws[from].1.to_lowercase().as_str(), "a" | "an" | "some" | "several" | "two") => {
+            Some(Who::Nobody)
+        }
+        None => None,
+    }
+}
+
+/// Who an unnamed subject speaks for: "a Chinese official", "Pakistani
+/// officials" speak for their state (as "the Chinese official" does), "a
+/// Western diplomat" for nobody known. None when the subject is not unnamed.
+fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
+    if !anonymous(article, people, span) {
+        return None;
+    }
+    let ws = words(article, span);
+    let head = Span { start: span.start, end: ws.get(3).map_or(span.end, |(at, _)| at.start) };
+    let state =
+        people.mentions_in(head).find(|m| matches!(people.actors[m.actor].kind.as_str(), "state" | "government"));
+    Some(state.map_or(Who::Nobody, |m| Who::Actor(m.actor)))
+}
+
 fn anonymous(article: &Article, people: &People, span: Span) -> bool {
     let ws = words(article, span);
     let Some((_, first)) = ws.first() else { return false };

@@ -465,8 +465,11 @@ impl People {
             let titled = titled
                 || (run >= 2
                     && appositive(article, ws[end - 1].0.end).is_some_and(|a| {
-                        a.split(|c: char| !c.is_alphanumeric())
-                            .any(|w| is_title_noun(w) || matches!(w, "expert" | "scholar" | "spokesperson"))
+                        a.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            is_title_noun(w)
+                                || matches!(w, "expert" | "scholar" | "spokesperson")
+                                || super::attribution::PEOPLE_NOUNS.contains(&w)
+                        })
                     }));
             // "Ms. Otunbayeva": an honorific names a person by one word too.
             let honorific = ws[i - 1].0.end + 2 == ws[i].0.start
@@ -664,7 +667,9 @@ impl People {
                 && surname
                 && subject_at(words[i].0.end.min(near))
                 && let Some(actor) =
-                    match full_name_before(article, std::slice::from_ref(&words[i].1), article.chars.len()) {
+                    match full_name_before(article, std::slice::from_ref(&words[i].1), article.chars.len())
+                        .or_else(|| self.name_opened_by(article, &words[i].1))
+                    {
                         Some((from, to)) => self.draft(article, article.words(), from, to),
                         // One name alone only right next to the verb ("Zhao said", "said
                         // Zhao"), and not the first word of a name the text knows ("Hafiz
@@ -1210,6 +1215,38 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
 }
 
 impl People {
+    /// The one full name in the text that `word` opens: a headline's "Imran"
+    /// for the "Imran Khan" below it, "Zhao" for "Zhao Sheng", whose family
+    /// name comes first. None when two names open with it.
+    fn name_opened_by(&self, article: &Article, word: &str) -> Option<(usize, usize)> {
+        let all = article.words();
+        if !self.plain_name_word(word) {
+            return None;
+        }
+        let mut found: Option<(usize, usize)> = None;
+        for (i, (at, w)) in all.iter().enumerate() {
+            // (The word must open the name: "Afghanistan" in "envoy for Afghanistan Sergei Antonov" does not.)
+            let opens = i == 0
+                || all[i - 1].0.end + 1 != at.start
+                || !all[i - 1].1.starts_with(char::is_uppercase)
+                || title_word(&all[i - 1].1.to_lowercase());
+            if w != word || !opens || article.in_quotation(at.start) {
+                continue;
+            }
+            let (run, end) = name_run(all, i);
+            if !(2..=3).contains(&run) || !all[i + 1..end].iter().all(|(_, w)| self.plain_name_word(w)) {
+                continue;
+            }
+            let same = |(a, b): (usize, usize)| all[a..b].iter().map(|(_, w)| w).eq(all[i..end].iter().map(|(_, w)| w));
+            match found {
+                Some(earlier) if !same(earlier) => return None,
+                Some(_) => {}
+                None => found = Some((i, end)),
+            }
+        }
+        found
+    }
+
     /// Whether `w` can be a word of a person's name: in mixed case, no title,
     /// no organisation's word, no possessive, no state's name.
     fn plain_name_word(&self, w: &str) -> bool {
@@ -1232,7 +1269,8 @@ impl People {
         let gap_before = |k: usize| article.chars[words[k - 1].0.end..words[k].0.start].iter().collect::<String>();
         // "Germany's special representative for Afghanistan, Markus Feldner":
         // the title may stand before a comma.
-        if !matches!(gap_before(from).trim(), "" | ",") {
+        // (Never across a line: a headline's last words are nobody's title.)
+        if !matches!(gap_before(from).trim(), "" | ",") || gap_before(from).contains('\n') {
             return None;
         }
         let mut t = from - 1;
@@ -1245,12 +1283,14 @@ impl People {
                 "the" | "a" | "an" | "and" | "but" | "with" | "by" | "to" | "as" | "that" | "who" | "met" | "on" | "at"
             ) && !titles_place)
                 || super::attribution::SPEECH_VERBS.contains(&lower.as_str());
-            if !gap_before(t).trim().is_empty() || stop {
+            if !gap_before(t).trim().is_empty() || gap_before(t).contains('\n') || stop {
                 break;
             }
             t -= 1;
         }
-        Some(words[t..from].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "))
+        // ("In Kabul, Wahida Amiri": a place the sentence opens with is no title.)
+        let place = matches!(words[t].1.to_lowercase().as_str(), "in" | "at" | "from" | "on" | "during" | "inside");
+        (!place).then(|| words[t..from].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "))
     }
 }
 
@@ -1259,26 +1299,41 @@ impl People {
 /// phrase of at most ten words, no punctuation, ending in a title noun.
 pub fn open_appositive(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
-    !rest.contains([',', ';', ':', '(', '“', '"', '.'])
+    // (Or a title noun and its complement: "a U.N. official for political affairs".)
+    let complemented = words
+        .windows(2)
+        .any(|pair| is_title_noun(pair[0]) && matches!(pair[1], "for" | "of" | "to" | "in" | "on" | "at"));
+    // (A full stop only in an abbreviation: "a U.N. official".)
+    let chars: Vec<char> = rest.chars().collect();
+    let abbreviations = (0..chars.len()).all(|i| chars[i] != '.' || (i > 0 && chars[i - 1].is_uppercase()));
+    !rest.contains([',', ';', ':', '(', '“', '"'])
+        && abbreviations
         && (1..=10).contains(&words.len())
-        && words.last().is_some_and(|w| is_title_noun(w.trim_end_matches("'s")))
+        && (words.last().is_some_and(|w| is_title_noun(w.trim_end_matches("'s"))) || complemented)
 }
 
 /// An appositive after a name: ", deputy head of the Afghan delegation,".
 fn appositive(article: &Article, after: usize) -> Option<String> {
     let rest: String = article.chars[after..].iter().take(160).collect();
     let inner = rest.strip_prefix(", ")?;
-    let end = inner.find([',', '.', ';', '“', '"', '('])?;
+    // (A full stop after a capital is an abbreviation's: "a U.N. official".)
+    let end = inner.char_indices().find_map(|(at, c)| {
+        let abbreviation = c == '.' && inner[..at].chars().next_back().is_some_and(char::is_uppercase);
+        (matches!(c, ',' | '.' | ';' | ':' | '“' | '"' | '(') && !abbreviation).then_some(at)
+    })?;
     let phrase = inner[..end].trim();
+    // ("Wahida Amiri, an activist who has protested in Kabul since ...": the
+    // role is the noun before its relative clause.)
+    let phrase = [" who ", " which "].iter().filter_map(|r| phrase.find(r)).min().map_or(phrase, |at| &phrase[..at]);
     let phrase = ["the ", "a ", "an "].iter().find_map(|d| phrase.strip_prefix(d)).unwrap_or(phrase);
     let words = phrase.split_whitespace().count();
     // ("Jamaluddin Sayar, 67, said": an age is no role; "X, said that", "X,
-    // in an interview, said": a verb, a place or a time.)
+    // in an interview, said": a verb, a place or a time; "Le Figaro, the
+    // premier said": a clause of its own, whose subject is no appositive.)
     let age = phrase.chars().all(|c| c.is_ascii_digit());
     let verb = phrase.split_whitespace().next().is_some_and(|w| {
-        super::attribution::SPEECH_VERBS.contains(&w)
-            || matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "from" | "with" | "speaking")
-    });
+        matches!(w, "in" | "on" | "at" | "during" | "after" | "before" | "from" | "with" | "speaking")
+    }) || phrase.split_whitespace().any(|w| super::attribution::SPEECH_VERBS.contains(&w));
     ((1..=10).contains(&words) && !age && !verb).then(|| phrase.to_owned())
 }
 
@@ -1316,7 +1371,10 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         let shouted = w.chars().filter(|c| c.is_alphabetic()).count() > 3 && !w.chars().any(char::is_lowercase);
         // ("the Tokyo-based Nippon Foundation": "Tokyo-based" describes the name.)
         let describes = ["-based", "-led", "-run", "-backed", "-owned", "-funded"].iter().any(|s| lower.ends_with(s));
-        if !capital || shouted || describes || NOT_NAMES.contains(&lower.as_str()) {
+        // ("Rosemary A. DiCarlo": a middle initial is no article.)
+        let middle_initial =
+            run > 0 && is_initial(w) && words.get(j + 1).is_some_and(|(at, _)| at.start == words[j].0.end + 2);
+        if !capital || shouted || describes || (NOT_NAMES.contains(&lower.as_str()) && !middle_initial) {
             break;
         }
         // Title words end a person's name, but belong to an office's. ("Said"

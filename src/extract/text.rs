@@ -451,12 +451,16 @@ fn doubled_apostrophes_as_marks(chars: &[char]) -> std::borrow::Cow<'_, [char]> 
 fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)
+    // A text with no double marks at all quotes with single ones ('a brave
+    // decision,' the ministry said): there a straight mark opens a quotation
+    // at the start of any word, not only of a line.
+    let single_style = !chars.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '„'));
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         match &mut open {
             None => {
-                if closing_mark(c).is_some() && opens_here(chars, i) {
+                if closing_mark(c).is_some() && opens_here(chars, i, single_style) {
                     open = Some((i + 1, c, Vec::new(), i));
                 }
             }
@@ -540,13 +544,17 @@ fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char)
 
 /// A straight mark opens a quotation at the start of a word, not after one (5'10").
 /// A single curly mark opens at the start of a word; a straight single mark
-/// only at the start of a line ('Will ensure ...'), where it is no apostrophe.
-fn opens_here(chars: &[char], i: usize) -> bool {
+/// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
+/// or, in a text that quotes with single marks only, after a space or a bracket
+/// and before a letter ('90s is no quotation).
+fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+    let word_start = i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '[' | '—' | '–');
     match chars[i] {
         '"' => !after_word || chars.get(i + 1).is_some_and(|c| c.is_uppercase()),
         '‘' => !after_word && next_is_word,
+        '\'' if single_style => word_start && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()),
         '\'' => (i == 0 || chars[i - 1] == '\n') && next_is_word,
         _ => true,
     }

@@ -42,6 +42,13 @@ impl Text {
             if n == ' ' && normalized.ends_with(' ') {
                 continue;
             }
+            // A mark that opens a line continues a quotation across paragraphs
+            // (journalistic style), so a quote that runs over them matches
+            // without it: “We can wait. We should ...” in “We can wait.¶“We should ...
+            let opens_line = i > 0 && original[i - 1] == '\n';
+            if opens_line && n == '"' && normalized.trim_end().ends_with(['.', '!', '?', ',', '"']) {
+                continue;
+            }
             origin_of_byte.push(i as u32);
             origin_of_byte.extend(std::iter::repeat_n(u32::MAX, n.len_utf8() - 1));
             normalized.push(n);
@@ -241,6 +248,14 @@ mod tests {
     use super::*;
 
     const ARTICLE: &str = "Mohammad Naeem said so. “We urge all countries of the world to sit with us on any issue. We will always be vigilant,” he added.\n\nIran’s   President said “this opportunity must be used”.";
+
+    #[test]
+    fn a_quote_over_paragraphs_is_found_without_the_marks_that_continue_it() {
+        // extract drafts it so: each paragraph opens with a mark, only the last closes.
+        let text = Text::new("He spoke. “We can wait.\n\n“We should proceed slowly,” he said.");
+        let span = text.locate("We can wait. We should proceed slowly").unwrap();
+        assert_eq!(text.slice(span), "We can wait.\n\n“We should proceed slowly");
+    }
 
     #[test]
     fn quotes_are_found_despite_typography() {

@@ -148,7 +148,10 @@ pub fn run(args: ExtractArgs, ctx: &Ctx) -> Result<()> {
                 let longest = actor.names.iter().max_by_key(|n| n.len()).cloned().unwrap_or_default();
                 let mut names = vec![longest.clone()];
                 // A short family name ("Khan") is too many people's to carry over.
-                if actor.kind == "person" {
+                // (A state keeps every name: "Nepalese" is Nepal in the next article too.)
+                if actor.kind == "state" {
+                    names = actor.names.clone();
+                } else if actor.kind == "person" {
                     let family = longest.rsplit(' ').next().filter(|f| *f != longest && f.chars().count() >= 6);
                     names.extend(family.map(String::from));
                 }
@@ -179,6 +182,7 @@ fn write_actors(path: &Path, actors: &[Actor]) -> Result<()> {
                 "id" => ValueRef::Text(actor.id.as_bytes()),
                 "name" => ValueRef::Text(actor.name().as_bytes()),
                 "kind" => ValueRef::Text(actor.kind.as_bytes()),
+                "iso3" if actor.kind == "state" => ValueRef::Text(actor.id.as_bytes()),
                 "parent" => text_or_null(actor.parent.as_deref()),
                 "role" => text_or_null(actor.role.as_deref()),
                 _ => ValueRef::Null,

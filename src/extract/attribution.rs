@@ -141,6 +141,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "asserts",
     "asserting",
     "blamed",
+    "attributed",
+    "attributing",
     "blames",
     "conveyed",
     "acknowledges",
@@ -724,7 +726,29 @@ impl Passage {
         if let Some(current) = current.filter(|&c| fits(c)) {
             return Some(current);
         }
-        let recent = people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor));
+        // ("A State Department spokesperson said ... “...,” the spokesperson
+        // said": whom the noun described when they took the floor.)
+        let took_the_floor = article.units.iter().find(|u| u.span.contains(self.since.saturating_sub(1)));
+        if let Some(current) = current
+            && let Some(unit) = took_the_floor
+            && words(article, unit.span).iter().any(|(at, w)| at.end <= self.since && w.eq_ignore_ascii_case(noun))
+            && !people.mentions_in(unit.span).any(|m| people.actors[m.actor].kind == "person")
+        {
+            return Some(current);
+        }
+        // ("Russia's foreign ministry added ... The ministry said": the state
+        // whose ministry the text named.)
+        let office = matches!(noun, "ministry" | "embassy" | "office" | "mission" | "department");
+        let owns_noun = |m: &super::people::Mention| {
+            office
+                && matches!(people.actors[m.actor].kind.as_str(), "state" | "government")
+                && words(article, Span { start: m.span.end, end: (m.span.end + 40).min(before) })
+                    .iter()
+                    .take(3)
+                    .any(|(_, w)| w.eq_ignore_ascii_case(noun))
+        };
+        let recent =
+            people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) || owns_noun(m));
         // (An outlet that reported is no "official" who speaks after it.)
         let outlet = matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper");
         recent.map(|m| m.actor).or(current.filter(|&c| outlet || people.actors[c].kind != "media"))
@@ -905,6 +929,27 @@ impl Passage {
                 return named;
             }
         }
+        // "Saudi Arabia's embassy in Kabul, capital of Afghanistan, announced":
+        // the body before a closing appositive that opens in lower case.
+        let commas: Vec<usize> = raw.match_indices(',').map(|(at, _)| at).collect();
+        if flat.ends_with(',') && commas.len() >= 2 {
+            let (open, close) = (commas[commas.len() - 2], commas[commas.len() - 1]);
+            let aside = raw[open + 1..close].trim_start();
+            let relative = ["who ", "which ", "whose ", "speaking ", "according "].iter().any(|r| aside.starts_with(r));
+            let lower = aside.chars().next().is_some_and(char::is_lowercase) && !relative;
+            let from = commas.len().checked_sub(3).map_or(0, |k| commas[k] + 1);
+            let head = Span {
+                start: before.start + raw[..from].chars().count(),
+                end: before.start + raw[..open].chars().count(),
+            };
+            if lower
+                && !anonymous(article, people, head)
+                && !people.mentions_in(before).any(|m| people.actors[m.actor].kind == "person")
+                && let Some(who @ Who::Actor(_)) = self.named(article, people, head, head.end, false)
+            {
+                return Some(who);
+            }
+        }
         if let Some(who) = unnamed_before_verb(article, people, before) {
             return Some(who);
         }
@@ -940,6 +985,10 @@ impl Passage {
             return Some(who);
         }
         // After the verb: "said the Greens' spokeswoman, Lena Hofmann"; "said a diplomat".
+        // (Never after "told": "The ministries have told Putin" names who heard.)
+        if matches!(article.flat(verb.span).as_str(), "told" | "tells" | "informed" | "assured" | "briefed") {
+            return None;
+        }
         let named = self.named(article, people, after, after.start, true);
         if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
             return named;
@@ -1275,14 +1324,23 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         from -= 1;
     }
     let phrase = Span { start: ws[from].0.start, end: ws[k].0.start };
+    if ws[from..k].iter().any(|(_, w)| acronym(w)) {
+        return None;
+    }
     let qualifier = people.mentions_in(phrase).filter(|m| people.actors[m.actor].kind != "person").last();
     match qualifier {
         Some(m) => Some(Who::Actor(m.actor)),
         None if from == k || matches!(ws[from].1.to_lowercase().as_str(), "a" | "an" | "some" | "several" | "two") => {
-            Some(Who::Nobody)
+            Some(office_of_the_text(article, people, &ws[from..k]))
         }
         None => None,
     }
+}
+
+/// An acronym before an unnamed official's noun names the body, which is
+/// drafted ("A FCDO official told i").
+fn acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Who an unnamed subject speaks for: "a Chinese official", "Pakistani
@@ -1293,10 +1351,29 @@ fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
         return None;
     }
     let ws = words(article, span);
+    if ws.iter().take(3).skip(1).any(|(_, w)| acronym(w)) && people.mentions_in(span).next().is_none() {
+        return None;
+    }
     let head = Span { start: span.start, end: ws.get(3).map_or(span.end, |(at, _)| at.start) };
     let state =
         people.mentions_in(head).find(|m| matches!(people.actors[m.actor].kind.as_str(), "state" | "government"));
-    Some(state.map_or(Who::Nobody, |m| Who::Actor(m.actor)))
+    match state {
+        Some(m) => Some(Who::Actor(m.actor)),
+        None if people.mentions_in(head).next().is_none() => {
+            Some(office_of_the_text(article, people, &ws[..ws.len().min(5)]))
+        }
+        None => Some(Who::Nobody),
+    }
+}
+
+/// Unnamed people of an office the text does not tie to a state ("a senior
+/// Foreign Ministry official", in a report about Nepal) speak for the state
+/// the text is about; of no office, for nobody known.
+fn office_of_the_text(article: &Article, people: &People, phrase: &[(Span, String)]) -> Who {
+    let office =
+        phrase.iter().any(|(_, w)| matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department"));
+    let state = phrase.first().filter(|_| office).and_then(|(at, _)| salient_state(article, people, at.start));
+    state.map_or(Who::Nobody, Who::Actor)
 }
 
 fn anonymous(article: &Article, people: &People, span: Span) -> bool {

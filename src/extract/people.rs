@@ -638,7 +638,12 @@ impl People {
                 && letters >= 1
                 && acronym.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 && !title_word(&acronym.to_lowercase())
-                && next_to(article, words[i].0, near)
+                // ("A FCDO official told": the body whose official speaks.)
+                && (next_to(article, words[i].0, near)
+                    || words.get(i + 1).is_some_and(|(at, w)| {
+                        (is_title_noun(w) || matches!(w.as_str(), "official" | "officials" | "source" | "sources"))
+                            && next_to(article, *at, near)
+                    }))
                 && let Some(actor) = self.draft_acronym(acronym)
             {
                 let distance = near.abs_diff(words[i].0.end);
@@ -1282,7 +1287,14 @@ impl People {
                 lower.as_str(),
                 "the" | "a" | "an" | "and" | "but" | "with" | "by" | "to" | "as" | "that" | "who" | "met" | "on" | "at"
             ) && !titles_place)
-                || super::attribution::SPEECH_VERBS.contains(&lower.as_str());
+                || super::attribution::SPEECH_VERBS.contains(&lower.as_str())
+                // ("The announcement was made after Afghanistan's Foreign
+                // Minister": an auxiliary or a conjunction of time ends it.)
+                || matches!(
+                    lower.as_str(),
+                    "after" | "before" | "when" | "while" | "since" | "following" | "was" | "were" | "is" | "are"
+                        | "has" | "had" | "have" | "made"
+                );
             if !gap_before(t).trim().is_empty() || gap_before(t).contains('\n') || stop {
                 break;
             }

@@ -179,13 +179,17 @@ fn drafted_actors_import_with_the_statements_on_a_fresh_database() {
     );
     wd.write("a/sources.csv", "id,title,published_on\nkz,Kazakh envoy,2024-05-02\n");
     wd.write("a/actors.csv", "id,name,kind,aliases\nCHN,China,state,China|Chinese|Beijing\n");
-    // No database: every speaker is drafted, said_on from --published-on.
+    // No database: every speaker is drafted, said_on from --published-on; the
+    // state the text ties her to is drafted with its ISO code, so the two import together.
     let run = wd.run(&["extract", "a/articles/kz.txt", "--published-on", "2024-05-02", "--new-actors", "a/new.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         wd.read("a/new.csv"),
-        "id,name,kind,iso3,parent,role,aliases,wikidata\nlan-mei,Lan Mei,person,,,Chinese Foreign Ministry spokeswoman,,\n"
+        "id,name,kind,iso3,parent,role,aliases,wikidata\nCHN,China,state,CHN,,,,\nlan-mei,Lan Mei,person,,CHN,Chinese Foreign Ministry spokeswoman,,\n"
     );
+    wd.write("c/statements.csv", &run.stdout.replace("lan-mei,,,,,", "lan-mei,,,engagement,,"));
+    wd.write("c/actors.csv", &wd.read("a/new.csv"));
+    wd.ok(&["--db", "drafts.db", "import", "c/actors.csv", "a/sources.csv", "c/statements.csv"]);
     // A database with no actors at all drafts the same.
     wd.ok(&["--db", "empty.db", "init"]);
     let run = wd.run(&[

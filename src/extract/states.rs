@@ -1,0 +1,83 @@
+//! The world's states, for texts that name one the database does not know
+//! (or a database with no actors at all): `states.csv` gives each its ISO
+//! 3166-1 alpha-3 code, which is what actors.csv's state ids are, its short
+//! English name, and the other names news uses for it (demonyms, and capitals
+//! that name nothing else). No maintained crate carries demonyms, so the list
+//! is ours; a state the database knows is never taken from it.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::people::Actor;
+
+/// Every state in `states.csv`, as an actor drafted from the text.
+fn all() -> &'static [Actor] {
+    static STATES: OnceLock<Vec<Actor>> = OnceLock::new();
+    STATES.get_or_init(|| {
+        let mut reader = csv::Reader::from_reader(include_str!("states.csv").as_bytes());
+        reader
+            .records()
+            .map(|record| {
+                let record = record.expect("states.csv is well formed");
+                let mut names = vec![record[1].to_owned()];
+                names.extend(record[2].split('|').filter(|a| !a.is_empty()).map(String::from));
+                Actor {
+                    id: record[0].to_owned(),
+                    kind: "state".into(),
+                    names,
+                    parent: None,
+                    role: None,
+                    drafted: true,
+                    label: None,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The states that `text` may name and `known` lacks, by id or by any name.
+pub fn missing(known: &[Actor], text: &str) -> Vec<Actor> {
+    let ids: HashSet<&str> = known.iter().map(|a| a.id.as_str()).collect();
+    let names: HashSet<&str> =
+        known.iter().filter(|a| a.kind == "state").flat_map(|a| a.names.iter().map(String::as_str)).collect();
+    // (Only a state whose name's first word the text holds can be named in it.)
+    let words: HashSet<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '.').collect();
+    let named = |name: &String| {
+        let first = name.split(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or(name);
+        words.contains(first) || words.contains(first.trim_end_matches('.'))
+    };
+    all()
+        .iter()
+        .filter(|s| !ids.contains(s.id.as_str()) && !s.names.iter().any(|n| names.contains(n.as_str())))
+        .filter(|s| s.names.iter().any(named))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_has_an_iso_code_and_no_name_is_two_states() {
+        let mut seen = HashSet::new();
+        for state in all() {
+            assert!(state.id.len() == 3 && state.id.chars().all(|c| c.is_ascii_uppercase()), "{}", state.id);
+            for name in &state.names {
+                assert!(seen.insert(name.clone()), "{name} names two states");
+            }
+        }
+        assert!(all().len() >= 193);
+    }
+
+    #[test]
+    fn only_states_the_text_names_and_the_database_lacks() {
+        let known =
+            vec![Actor { names: vec!["Nepal".into()], kind: "state".into(), id: "NPK".into(), ..all()[0].clone() }];
+        let found: Vec<String> = missing(&known, "Nepalese officials and the UAE met Saudi envoys in Nepal.")
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(found, ["SAU", "ARE"]);
+    }
+}

@@ -1126,8 +1126,10 @@ impl Passage {
                 }
                 // "the German ambassador to the UK", "the Afghan embassy in Islamabad":
                 // the place after the role noun.
+                // (Not across a comma: "Afghanistan's embassy in Canberra, Mr Morrison".)
                 let place = |d: usize| {
                     k > d
+                        && !article.chars[ws[k - d].0.end..ws[k].0.start].contains(&',')
                         && matches!(ws[k - d].1.to_lowercase().as_str(), "to" | "in" | "at")
                         && ws[k - d + 1..=k]
                             .iter()
@@ -1243,6 +1245,28 @@ impl Passage {
         // ("the Afghan embassy in Islamabad": the state whose embassy it is.)
         if let Some(body) = body {
             return Some(Who::Actor(body.actor));
+        }
+        // "the information minister": the latest named whose role holds the
+        // noun's qualifier too, not the latest minister ("Prime Minister Imran Khan").
+        let qualifiers: Vec<String> = ws[..k]
+            .iter()
+            .rev()
+            .map(|(_, w)| w.to_lowercase())
+            .take_while(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(w.as_str(), "the" | "its" | "their" | "his" | "her" | "this" | "that" | "a" | "an")
+            })
+            .filter(|w| w.len() > 3)
+            .collect();
+        let holds = |a: usize| {
+            let actor = &people.actors[a];
+            let text = format!("{} {}", actor.names.join(" "), actor.role.as_deref().unwrap_or("")).to_lowercase();
+            text.contains(&lower) && qualifiers.iter().all(|q| text.contains(q.as_str()))
+        };
+        if !qualifiers.is_empty()
+            && let Some(m) = people.mentions.iter().rev().filter(|m| m.span.end <= at.start).find(|m| holds(m.actor))
+        {
+            return Some(Who::Actor(m.actor));
         }
         let referent = self.refer(article, people, Some(&lower), "", at.start);
         // "The Taliban prime minister", "the Uzbek minister": someone tied to

@@ -104,15 +104,21 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             document = outside.iter().any(|w| attribution::DOCUMENTS.contains(&w.as_str()));
             // ("According to the Times, the four countries said": the sentence's own verb first.)
             let verbs = main_verbs(&article, span);
-            // A closing attribution that names someone speaks for the whole sentence.
+            // A closing attribution that names someone speaks for the whole
+            // sentence, unless a person opens it ("Matthew Miller said ...,
+            // TOLO News reported": the outlet only passes it on).
+            let opening = verbs.iter().find(|v| !v.subject_after).or(verbs.first()).copied();
+            let person = |who: Option<Who>, people: &People| matches!(who, Some(Who::Actor(a)) if people.actors[a].kind == "person");
             let closing =
                 verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
                     |verb| {
                         let who = passage.subject(&article, &mut people, verb, clause(&article, span, verb.span))?;
-                        Some((verb, who))
+                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
+                        let opener = opening
+                            .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span)));
+                        (!outlet && !person(opener, &people)).then_some((verb, who))
                     },
                 );
-            let opening = verbs.iter().find(|v| !v.subject_after).or(verbs.first()).copied();
             if let Some(verb) = closing.map(|(verb, _)| verb).or(opening) {
                 let slot = clause(&article, span, verb.span);
                 let subject = match closing {
@@ -172,11 +178,20 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             let opens = words(&article, since_last).is_empty();
             // A title is nobody's words, and leaves the floor to whoever had it.
             let title = names_a_thing(&article, &people, q, pre, post);
+            // ("But with talks on in Qatar, “we want to test whether ...”": words
+            // in the first person are someone's speech, not the author's phrase.)
+            let first_person = words(&article, q.parts[0]).first().is_some_and(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "i" | "we" | "our" | "my" | "us" | "i'm" | "we're" | "we've" | "we'll"
+                )
+            });
             let who = attribute(&article, &mut people, &passage, q, pre, post, opens, line)
                 .or_else(|| {
                     // No attribution of its own: continued speech when the quotation
-                    // opens its sentence; the author's own phrase otherwise.
-                    (opens && !line).then_some(passage.current.unwrap_or(Who::Nobody))
+                    // opens its sentence or speaks in the first person; the author's
+                    // own phrase otherwise.
+                    ((opens || first_person) && !line).then_some(passage.current.unwrap_or(Who::Nobody))
                 })
                 .filter(|_| !title);
             let speaker = match who {
@@ -421,8 +436,25 @@ fn attribute(
         matches!(article.flat(v.span).as_str(), "reported" | "reports")
             || matches!(passage.subject(article, people, v, slot), Some(Who::Actor(a)) if people.actors[a].kind == "media")
     };
+    // "..., Balji has expressed his desire for “...”, while Bahr has praised
+    // “stability”": a clause of its own, with its own subject, between the
+    // first verb and the quotation makes the nearest verb the one that speaks.
+    let own_clause = |first: attribution::Verb, last: attribution::Verb| {
+        let between: String = article.chars[first.span.end..last.span.start].iter().collect();
+        [", while ", " while ", ", whereas ", ", but ", "; "].iter().any(|b| between.contains(b))
+            && !last.subject_after
+            && words(article, Span { start: first.span.end, end: last.span.start })
+                .iter()
+                .rev()
+                .take_while(|(_, w)| !matches!(w.as_str(), "while" | "whereas" | "but"))
+                .any(|(_, w)| {
+                    w.chars().next().is_some_and(|c| c.is_uppercase())
+                        || matches!(w.as_str(), "he" | "she" | "it" | "they")
+                })
+    };
     let pre_verb = match (pre_verb, pre_verbs.last().copied()) {
         (Some(first), Some(last)) if last.span.start > first.span.start && outlet(first, people) => Some(last),
+        (Some(first), Some(last)) if last.span.start > first.span.start && own_clause(first, last) => Some(last),
         (first, _) => first,
     };
     if let Some(verb) = pre_verb {
@@ -436,6 +468,17 @@ fn attribute(
         // A verb whose subject the clause does not give ("..., but stressed
         // that ...") shares the sentence's speaker.
         return passage.subject(article, people, verb, slot).or(passage.current);
+    }
+    // "Josep Borrell put it bluntly on Tuesday: “...”": a clause that ends in
+    // a colon right before its quotation gives its subject's words, with a
+    // speech verb or without one, when that subject is a person.
+    let colon = (pre.start..pre.end).rev().find(|&i| !article.chars[i].is_whitespace());
+    if !line && let Some(colon) = colon.filter(|&i| article.chars[i] == ':') {
+        let verb = attribution::Verb { span: Span { start: colon, end: colon + 1 }, subject_after: false };
+        let who = passage.subject(article, people, verb, Span { start: pre.start, end: colon + 1 });
+        if matches!(who, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
+            return who;
+        }
     }
     // A headline that names its speaker last: "... has to be ‘collective effort’: Imran".
     let named_last = words(article, post);
@@ -1488,5 +1531,36 @@ mod tests {
         let said: Vec<_> =
             extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
         assert_eq!(said, [some("CHN")]);
+    }
+
+    #[test]
+    fn a_clause_of_its_own_makes_the_nearest_verb_speak() {
+        let text = "The spokesman, Karim Noor, has expressed his desire for “ties to expand”, while Bahr has praised “stability” in the region.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("karim-noor"), some("bahr")]);
+    }
+
+    #[test]
+    fn the_information_minister_is_the_one_whose_portfolio_it_is() {
+        let text = "Federal Minister for Information and Broadcasting Karim Noor spoke after the cabinet meeting chaired by Prime Minister Ali Raza.\n\nTalking about the changes, the information minister said that violence had been averted.\n\n“We want rights respected,” he said.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("karim-noor"), some("karim-noor"), some("karim-noor")]);
+        assert_eq!(extraction.new_actors[0].role.as_deref(), Some("Federal Minister for Information and Broadcasting"));
+    }
+
+    #[test]
+    fn a_closing_attribution_never_takes_a_sentence_a_person_opens() {
+        // An outlet that reports passes the words on; plural offices are no one.
+        let text = "The spokesman, Karim Noor, said the Taliban must act, Pamir News Agency reported.\n\n“We continue to call on them,” he said.\n\nThe Foreign and Justice Ministries have told Jane Doe that the list will change, envoy Omar Faiz told TASS.";
+        let said: Vec<_> = rows(text).into_iter().map(|r| r.1).collect();
+        assert_eq!(said, [some("karim-noor"), some("karim-noor"), some("omar-faiz")]);
+    }
+
+    #[test]
+    fn a_colon_or_the_first_person_gives_a_quotation_its_speaker() {
+        let text = "Jane Doe put it bluntly on Tuesday: “The war is won.”\n\nAsked about China’s embassy in Kabul, Mr Faiz said: “That is not in contemplation.”\n\nOmar Faiz said “ordinarily” London would wait. But with talks on in Qatar, “we want to test whether there is scope”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("jane-doe"), some("omar-faiz"), some("omar-faiz"), some("omar-faiz")]);
     }
 }

@@ -831,6 +831,13 @@ impl People {
     /// title words around it as its role and the known state they name as its parent.
     fn draft(&mut self, article: &Article, words: &[(Span, String)], from: usize, to: usize) -> Option<usize> {
         let name_words: Vec<String> = words[from..to].iter().map(|(_, w)| w.clone()).collect();
+        // ("The Russian Foreign and Justice Ministries": offices in the plural are no one.)
+        let last = name_words.last()?.to_lowercase();
+        let singular =
+            last.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| last.strip_suffix('s').map(String::from));
+        if singular.is_some_and(|s| OFFICE_NOUNS.contains(&s.as_str()) || is_title_noun(&s)) {
+            return None;
+        }
         let title = self.title_before(article, words, from).or_else(|| appositive(article, words[to - 1].0.end));
         let title: Vec<String> = title.map(|t| t.split(' ').map(String::from).collect()).unwrap_or_default();
         // "Supreme Court Judge Oleg Nefedov", "the Foreign Ministry’s Second Asian
@@ -1268,6 +1275,19 @@ impl People {
     /// "Taliban deputy spokesman"): back from the name over title words and
     /// the words that qualify them, to a comma, "the" or a verb.
     fn title_before(&self, article: &Article, words: &[(Span, String)], from: usize) -> Option<String> {
+        // "Federal Minister for Information and Broadcasting Chaudhry Fawad
+        // Hussain": a title noun, then its portfolio in capitals.
+        let portfolio = (from.saturating_sub(6)..from.saturating_sub(2)).find(|&j| {
+            is_title_noun(&words[j].1)
+                && matches!(words[j + 1].1.as_str(), "for" | "of")
+                && words[j + 2..from].iter().all(|(_, w)| w.starts_with(char::is_uppercase) || w == "and")
+                && words[j..from].windows(2).all(|p| article.chars[p[0].0.end..p[1].0.start].iter().all(|c| *c == ' '))
+        });
+        if let Some(j) = portfolio {
+            let head = self.title_before(article, words, j + 1).unwrap_or_else(|| words[j].1.clone());
+            let rest: Vec<&str> = words[j + 1..from].iter().map(|(_, w)| w.as_str()).collect();
+            return Some(format!("{head} {}", rest.join(" ")));
+        }
         if from == 0 || !is_title_word(&words[from - 1].1, self) {
             return None;
         }

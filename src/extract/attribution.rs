@@ -142,6 +142,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "asserting",
     "blamed",
     "attributed",
+    "detailed",
     "attributing",
     "blames",
     "conveyed",
@@ -1003,6 +1004,24 @@ impl Passage {
     /// it: a person named in it, else "the spokesman" and the like among its
     /// first words, else the most specific actor named, the earliest among equals.
     fn sentence_subject(&self, article: &Article, people: &mut People, before: Span) -> Option<Who> {
+        // ("Beijing has given strong backing to the Taliban, saying ...": the
+        // actor that opens the sentence, however general.)
+        // (Not one that qualifies what follows: "The Taliban’s chief spokesman,
+        // Karim Sadiq, ...", "Taliban spokesman Karim Sadiq ...".)
+        let lead = |m: &super::people::Mention| words(article, Span { start: before.start, end: m.span.start }).len();
+        let qualifies = |m: &super::people::Mention| {
+            matches!(article.chars.get(m.span.end), Some('\'' | '’'))
+                || words(article, Span { start: m.span.end, end: before.end })
+                    .first()
+                    .is_some_and(|(_, w)| super::people::is_title_noun(w) || title_like(w))
+        };
+        if let Some(m) = people
+            .mentions_in(before)
+            .next()
+            .filter(|m| lead(m) == 0 && !qualifies(m) && !article.in_quotation(m.span.start))
+        {
+            return Some(Who::Actor(m.actor));
+        }
         if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person") {
             return Some(Who::Actor(m.actor));
         }
@@ -1359,6 +1378,13 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         }
         None => None,
     }
+}
+
+/// A word that, after a state's or body's name, makes the name qualify it
+/// ("Taliban spokesman", "Chinese officials", "Pakistani delegation").
+fn title_like(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    ANONYMOUS.contains(&lower.as_str()) || ROLE_NOUNS.contains(&lower.as_str()) || lower == "delegation"
 }
 
 /// An acronym before an unnamed official's noun names the body, which is

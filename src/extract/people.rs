@@ -416,7 +416,9 @@ impl People {
         mentions.retain(|m| {
             let one_word = !article.chars[m.span.start..m.span.end].contains(&' ');
             let someone_else = after_a_given_name(article, m.span.start) || before_more_name(article, m.span.end);
-            people.actors[m.actor].kind != "person" || !one_word || !someone_else
+            // (Nor is "Amir Khan" the person in "Amir Khan Muttaqi": the longer name is drafted.)
+            let longer = !one_word && before_more_name(article, m.span.end);
+            people.actors[m.actor].kind != "person" || ((!one_word || !someone_else) && !longer)
         });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);

@@ -233,3 +233,18 @@ fn drafted_actors_import_with_the_statements_on_a_fresh_database() {
     ]);
     assert_eq!(out, "speaker,position_of,kind\nlan-mei,CHN,paraphrase\nlan-mei,CHN,quote\n");
 }
+
+#[test]
+fn a_speaker_drafted_from_one_article_is_not_a_longer_name_in_the_next() {
+    // "Amir Khan" of the first article is known to the second by that name;
+    // "Amir Khan Muttaqi" there, quoted as welcoming, is drafted in full.
+    let wd = Workdir::new();
+    wd.write("a/a1.txt", "Kabul visit\n\nAfghan Foreign Minister Amir Khan said the visit was “very good”.\n");
+    wd.write(
+        "a/a2.txt",
+        "Russia move\n\nThe foreign ministry called it a historic step, and quoted Taliban Foreign Minister Amir Khan Muttaqi as welcoming the decision as “a good example.”\n",
+    );
+    let out = wd.ok(&["extract", "a", "--published-on", "2024-01-01"]);
+    let speakers: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').nth(2).unwrap()).collect();
+    assert_eq!(speakers, ["amir-khan", "amir-khan-muttaqi"]);
+}

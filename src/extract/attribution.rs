@@ -502,7 +502,8 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     });
                 // "Speaking at a CIS meeting, the chief emphasized ...": a participle that
                 // opens its clause frames the sentence; the verb comes later.
-                let framing = i == 0 && lower.ends_with("ing") && parts.len() == 1;
+                // ("Adding that we need to “...”" goes on with the speaker's words.)
+                let framing = i == 0 && lower.ends_with("ing") && parts.len() == 1 && next.as_deref() != Some("that");
                 if relative || question || framing {
                     break;
                 }

@@ -484,6 +484,15 @@ fn attribute(
             return who;
         }
     }
+    // A headline whose subject a colon ends: "UN Women chief: “...”".
+    if line && let Some(colon) = colon.filter(|&i| article.chars[i] == ':') {
+        let subject = Span { start: pre.start, end: colon };
+        if (1..=5).contains(&words(article, subject).len())
+            && let Some(m) = people.mentions_in(subject).max_by_key(|m| specificity(&people.actors[m.actor].kind))
+        {
+            return Some(Who::Actor(m.actor));
+        }
+    }
     // A headline that opens with its quotation: "‘Act on principles,’ Taliban to UN on ...".
     let comma_inside = q.outer.end >= 2 && article.chars[q.outer.end - 2] == ',';
     if line && opens && (tail.starts_with([',', ':', '—', '–']) || comma_inside) {
@@ -1588,5 +1597,14 @@ mod tests {
         let text = "Beijing has given strong backing to the Taliban, saying recognition would come “when conditions are ripe”.\n\n‘Act on principles,’ Taliban to UN on the seat\n\nTaliban spokesman Omar Faiz on Monday declined to give a date, telling reporters the matter was “with the leadership”.";
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("CHN"), some("taliban"), some("omar-faiz")]);
+    }
+
+    #[test]
+    fn an_outlet_named_in_one_word_a_headlines_colon_and_adding_that() {
+        let text = "UN Women chief: “We should engage”\n\nOmar Faiz said: “We stay.” Adding that we need to “explain the outcomes.”\n\nHe also held talks on a road map, TOLOnews reported.\n\n“They voiced their desire,” he said.";
+        let known = actors_and(("un", "organization", &["UN"]));
+        let said: Vec<_> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(said, [some("un"), some("omar-faiz"), some("omar-faiz"), some("omar-faiz")]);
     }
 }

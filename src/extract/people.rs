@@ -833,6 +833,14 @@ impl People {
     /// title words around it as its role and the known state they name as its parent.
     fn draft(&mut self, article: &Article, words: &[(Span, String)], from: usize, to: usize) -> Option<usize> {
         let name_words: Vec<String> = words[from..to].iter().map(|(_, w)| w.clone()).collect();
+        // ("TOLOnews reported": an outlet whose name runs its kind in.)
+        if let [one] = name_words.as_slice()
+            && one.chars().count() > 6
+            && MEDIA_WORDS.iter().any(|m| one.to_lowercase().ends_with(m) && one.chars().any(char::is_uppercase))
+            && one.chars().skip(1).any(char::is_uppercase)
+        {
+            return Some(self.draft_body(one, "media"));
+        }
         // ("The Russian Foreign and Justice Ministries": offices in the plural are no one.)
         let last = name_words.last()?.to_lowercase();
         let singular =

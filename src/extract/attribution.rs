@@ -844,6 +844,13 @@ impl Passage {
         // (Offsets are taken in the text as written; `flat` folds its spaces.)
         let raw: String = article.chars[before.start..before.end].iter().collect();
         let participle = article.flat(verb.span).ends_with("ing");
+        // "a video showing Kamilov saying he had “...”": the person right
+        // before "saying" is its subject, not the sentence's.
+        if article.flat(verb.span) == "saying"
+            && let Some(who) = person_right_before(self, article, people, before, verb)
+        {
+            return Some(who);
+        }
         if participle
             && verbs(article, after).is_empty()
             && let Some(who) = self.sentence_subject(article, people, before)
@@ -1378,6 +1385,26 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
             Some(office_of_the_text(article, people, &ws[from..k]))
         }
         None => None,
+    }
+}
+
+/// The person named right before `verb`, with nothing between ("showing
+/// Kamilov saying"): known, or drafted from the one to three capitalised words there.
+fn person_right_before(
+    passage: &Passage,
+    article: &Article,
+    people: &mut People,
+    before: Span,
+    verb: Verb,
+) -> Option<Who> {
+    let ws = words(article, before);
+    let capital = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+    let run = ws.iter().rev().take(3).take_while(|(_, w)| capital(w)).count();
+    let last = ws.last().filter(|(at, _)| run > 0 && next_to(article, *at, verb.span.start))?;
+    let name = Span { start: ws[ws.len() - run].0.start, end: last.0.end };
+    match passage.named(article, people, name, verb.span.start, false) {
+        Some(Who::Actor(a)) if people.actors[a].kind == "person" => Some(Who::Actor(a)),
+        _ => None,
     }
 }
 

@@ -455,8 +455,12 @@ fn attribute(
     let pre_verb = match (pre_verb, pre_verbs.last().copied()) {
         (Some(first), Some(last)) if last.span.start > first.span.start && outlet(first, people) => Some(last),
         (Some(first), Some(last)) if last.span.start > first.span.start && own_clause(first, last) => Some(last),
-        // "The ministry called it historic, and quoted Muttaqi as welcoming it as “...”".
-        (Some(first), Some(last)) if last.span.start > first.span.start && article.flat(last.span) == "quoted" => {
+        // "The ministry called it historic, and quoted Muttaqi as welcoming it
+        // as “...”"; "posted a video showing Kamilov saying he had “...”".
+        (Some(first), Some(last))
+            if last.span.start > first.span.start
+                && matches!(article.flat(last.span).as_str(), "quoted" | "saying") =>
+        {
             Some(last)
         }
         (first, _) => first,
@@ -484,8 +488,10 @@ fn attribute(
             return who;
         }
     }
-    // A headline whose subject a colon ends: "UN Women chief: “...”".
-    if line && let Some(colon) = colon.filter(|&i| article.chars[i] == ':') {
+    // A headline whose subject a colon ends: "UN Women chief: “...”",
+    // "German minister: Talks with Taliban ‘well advanced’".
+    let first_colon = (pre.start..pre.end).find(|&i| article.chars[i] == ':');
+    if line && let Some(colon) = first_colon {
         let subject = Span { start: pre.start, end: colon };
         if (1..=5).contains(&words(article, subject).len())
             && let Some(m) = people.mentions_in(subject).max_by_key(|m| specificity(&people.actors[m.actor].kind))
@@ -1606,5 +1612,12 @@ mod tests {
         let said: Vec<_> =
             extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
         assert_eq!(said, [some("un"), some("omar-faiz"), some("omar-faiz"), some("omar-faiz")]);
+    }
+
+    #[test]
+    fn the_person_right_before_saying_and_a_headlines_first_colon() {
+        let text = "British minister: Talks with Taliban ‘well advanced’\n\nOmar Faiz posted a video showing Karim Noor saying he had “received strong assurances.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("GBR"), some("karim-noor")]);
     }
 }

@@ -781,6 +781,20 @@ impl Passage {
                 None => before,
             }
         };
+        // "a journalist, Samiullah Yusufzai, reacting to the remarks of
+        // Stanikzai said": a participle's phrase that runs into the verb is an
+        // aside; the subject stands before it.
+        let before = {
+            let ws = words(article, before);
+            let aside = ws.iter().enumerate().rposition(|(k, (at, w))| {
+                k > 0
+                    && w.ends_with("ing")
+                    && w.chars().all(|c| c.is_lowercase())
+                    && article.chars[ws[k - 1].0.end..at.start].contains(&',')
+                    && !article.chars[at.end..before.end].contains(&',')
+            });
+            aside.map_or(before, |k| Span { end: ws[k].0.start, ..before })
+        };
         // "Sibghatullah Ahmadi in a statement said": where someone spoke is no subject.
         let before = {
             let ws = words(article, before);
@@ -1366,6 +1380,11 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
     let ws = words(article, before);
     let k = ws.iter().rposition(|(_, w)| !BETWEEN.contains(&w.to_lowercase().as_str()))?;
     let noun = ws[k].1.to_lowercase();
+    // ("The two sides stressed ...": several speak, none alone.)
+    let joint = matches!(noun.as_str(), "sides" | "countries" | "leaders" | "ministers" | "parties" | "delegations");
+    if joint && k > 0 && matches!(ws[k - 1].1.to_lowercase().as_str(), "two" | "both" | "three" | "all") {
+        return Some(Who::Nobody);
+    }
     if !matches!(noun.as_str(), "official" | "officials" | "diplomat" | "diplomats" | "source" | "sources") {
         return None;
     }

@@ -1620,4 +1620,11 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("GBR"), some("karim-noor")]);
     }
+
+    #[test]
+    fn a_participles_aside_before_the_verb_and_two_sides_speaking() {
+        let text = "Omar Faiz spoke on Monday.\n\nBut a journalist, Lena Hart, reacting to the remarks of Faiz said, “Well done to Faiz.”\n\nThe two sides stressed the “importance of talks.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("lena-hart"), None]);
+    }
 }

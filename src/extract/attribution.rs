@@ -973,6 +973,19 @@ impl Passage {
                 return Some(who);
             }
         }
+        // ("The FCDO denied it. “...,” a spokesperson said": the body that
+        // spoke last, through its spokesperson.)
+        let spokesperson = words(article, before)
+            .iter()
+            .map(|(_, w)| w.to_lowercase())
+            .eq(["a", "spokesperson"].iter().map(|w| w.to_string()))
+            || ["a spokesman", "a spokeswoman"].contains(&flat.to_lowercase().trim());
+        if spokesperson
+            && let Some(Who::Actor(a)) =
+                self.current.filter(|c| matches!(c, Who::Actor(a) if people.actors[*a].kind != "person"))
+        {
+            return Some(Who::Actor(a));
+        }
         if let Some(who) = unnamed_before_verb(article, people, before) {
             return Some(who);
         }

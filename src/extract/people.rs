@@ -258,6 +258,8 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Words that make a capitalised run the name of an outlet, a body too.
 const MEDIA_WORDS: &[&str] = &[
     "news",
+    "agence",
+    "presse",
     "times",
     "post",
     "tv",
@@ -402,7 +404,7 @@ impl People {
                 let plural = actor.kind == "state" && people_of_a_state(name);
                 let needle: Vec<char> = name.trim().chars().map(normalize_char).collect();
                 for span in people.find_words_or_plural(&needle, plural) {
-                    if !article.in_quotation(span.start) {
+                    if !article.in_quotation(span.start) || article.quoted_alone(span) {
                         mentions.push(Mention { span, actor: a });
                     }
                 }

@@ -35,6 +35,21 @@ fn all() -> &'static [Actor] {
     })
 }
 
+/// The names the list has for states the database knows by the same id,
+/// added to theirs: an actors.csv that calls GBR "United Kingdom" and
+/// "British" still finds "the UK" and "U.K.".
+pub fn complete(known: &mut [Actor]) {
+    for actor in known.iter_mut().filter(|a| a.kind == "state") {
+        if let Some(state) = all().iter().find(|s| s.id == actor.id) {
+            for name in &state.names {
+                if !actor.names.contains(name) {
+                    actor.names.push(name.clone());
+                }
+            }
+        }
+    }
+}
+
 /// The states that `text` may name and `known` lacks, by id or by any name.
 pub fn missing(known: &[Actor], text: &str) -> Vec<Actor> {
     let ids: HashSet<&str> = known.iter().map(|a| a.id.as_str()).collect();

@@ -178,6 +178,15 @@ impl Article {
         self.quoted.get(i).copied().unwrap_or(false)
     }
 
+    /// Whether `span` is all that a quotation holds: a name in scare quotes
+    /// (the “Taliban”), which still names someone.
+    pub fn quoted_alone(&self, span: Span) -> bool {
+        self.quotations.iter().any(|q| {
+            let inner: String = q.parts.iter().map(|p| self.flat(*p)).collect::<Vec<_>>().join(" ");
+            q.outer.contains(span.start) && inner.trim_matches(|c: char| !c.is_alphanumeric()) == self.flat(span)
+        })
+    }
+
     /// Paragraphs, then in each the lines that stand alone and the sentences.
     fn cut_units(&self) -> Vec<Unit> {
         let mut units = Vec::new();

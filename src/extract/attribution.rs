@@ -1184,7 +1184,7 @@ impl Passage {
                 let place = |d: usize| {
                     k > d
                         && !article.chars[ws[k - d].0.end..ws[k].0.start].contains(&',')
-                        && matches!(ws[k - d].1.to_lowercase().as_str(), "to" | "in" | "at")
+                        && matches!(ws[k - d].1.to_lowercase().as_str(), "to" | "in" | "at" | "for")
                         && ws[k - d + 1..=k]
                             .iter()
                             .all(|(_, w)| w == "the" || w.chars().next().is_some_and(char::is_uppercase))

@@ -75,6 +75,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     // The opening sentence of the body, while it waits for the next to name
     // the one it describes ("A senior Russian diplomat says ...").
     let mut lede: Option<Lede> = None;
+    let mut headline_rows: Vec<usize> = Vec::new();
     let mut body = 0;
 
     for unit in &article.units {
@@ -208,6 +209,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 kind: "quote",
                 quote: article.quote_text(q),
             };
+            if line && row.speaker.is_none() && !title {
+                headline_rows.push(rows.len());
+            }
             rows.push((q.outer.start, row));
         }
         if let Some(office) = described {
@@ -216,6 +220,29 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         body += usize::from(!line);
     }
 
+    // A headline's quotation that nobody speaks in the headline is the
+    // speaker's who says the same words below ("UK will not recognise Taliban
+    // for ‘foreseeable future’" ... Raab said ... the “foreseeable future”).
+    for &h in &headline_rows {
+        // (The same words, not words inside a longer quotation: "‘temporary’"
+        // is not "I have been hearing ‘temporary’ for three years".)
+        let plain = |q: &str| {
+            q.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let words = plain(&rows[h].1.quote);
+        // (A person's words: a body's are more often the headline writer's echo of it.)
+        let person = |id: &str| people.actors.iter().any(|a| a.id == id && a.kind == "person");
+        let echo = rows
+            .iter()
+            .filter(|(at, d)| *at > rows[h].0 && d.kind == "quote" && d.speaker.as_deref().is_some_and(person))
+            .find(|(_, d)| plain(&d.quote) == words)
+            .and_then(|(_, d)| d.speaker.clone());
+        rows[h].1.speaker = echo;
+    }
     // A lede nobody named stays nobody's.
     rows.retain(|(_, d)| d.kind == "quote" || d.speaker.is_some());
     rows.sort_by_key(|(at, d)| (*at, d.kind));
@@ -1654,5 +1681,14 @@ mod tests {
         let text = "Frerichs flew to Qatar, a UK official said, adding that he was “in stable health”, Agence France-Presse reported.\n\nEarlier, the “Taliban” revealed that a delegation will visit Ankara “at the official invitation” of Turkey.\n\nThe Pamir News Agency denied it. “It is false,” a spokesperson said.";
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("GBR"), None, some("taliban"), some("pamir")]);
+    }
+
+    #[test]
+    fn a_headline_echo_and_an_envoy_for_a_state() {
+        // The headline's words are the body's speaker's; "the Special Envoy
+        // for China" is the envoy (named in the caption), not China.
+        let text = "UK will not act for ‘foreseeable future’\n\nJane Doe said the UK will not act in the “foreseeable future”.\n\nSpecial envoy for China Karim Noor arrives in Beijing. —AFP\n\nKABUL: The Special Envoy for China on Thursday said he was “more optimistic”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("jane-doe"), some("jane-doe"), some("karim-noor")]);
     }
 }

@@ -461,7 +461,7 @@ impl People {
             // "Russian Ambassador to Afghanistan Dmitry Zhirnov": a title's place, then the name.
             let titled = titled
                 || (i >= 2
-                    && matches!(ws[i - 1].1.as_str(), "to" | "of" | "in")
+                    && matches!(ws[i - 1].1.as_str(), "to" | "of" | "in" | "for")
                     && is_title_noun(&ws[i - 2].1)
                     && run >= 3
                     && self.state_of(std::slice::from_ref(&ws[i].1)).is_some());

@@ -1691,4 +1691,12 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("jane-doe"), some("jane-doe"), some("karim-noor")]);
     }
+
+    #[test]
+    fn an_owners_possessive_is_no_part_of_a_name() {
+        let text = "HRW’s Lena Hart raises concerns about the meeting\n\nIn an interview, Hart said there is “uncertainty” about it.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("lena-hart")]);
+    }
 }

@@ -843,6 +843,12 @@ impl People {
         {
             return Some(self.draft_body(one, "media"));
         }
+        // ("HRW’s Heather Barr": the owner's possessive opens no person's name.)
+        let owner = name_words.first().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        if owner && to - from >= 3 && !is_office(&name_words) && name_words[1..].iter().all(|w| self.plain_name_word(w))
+        {
+            return self.draft(article, words, from + 1, to);
+        }
         // ("The Russian Foreign and Justice Ministries": offices in the plural are no one.)
         let last = name_words.last()?.to_lowercase();
         let singular =
@@ -1232,8 +1238,11 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
         {
             return None;
         }
-        // One or two words more before it, one name run with it.
-        let from = (first.saturating_sub(2)..first).find(|&f| name_run(&all[..before], f).1 >= last)?;
+        // One or two words more before it, one name run with it (an owner's
+        // possessive is no part of it: "HRW’s Heather Barr").
+        let possessive = |f: usize| all[f].1.ends_with("'s") || all[f].1.ends_with("’s");
+        let from =
+            (first.saturating_sub(2)..first).find(|&f| !possessive(f) && name_run(&all[..before], f).1 >= last)?;
         Some((from, name_run(all, from).1.max(last)))
     })
 }

@@ -1470,7 +1470,7 @@ fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
     match state {
         Some(m) => Some(Who::Actor(m.actor)),
         None if people.mentions_in(head).next().is_none() => {
-            Some(office_of_the_text(article, people, &ws[..ws.len().min(5)]))
+            Some(office_of_the_text(article, people, &ws[..ws.len().min(12)]))
         }
         None => Some(Who::Nobody),
     }
@@ -1480,8 +1480,31 @@ fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
 /// Foreign Ministry official", in a report about Nepal) speak for the state
 /// the text is about; of no office, for nobody known.
 fn office_of_the_text(article: &Article, people: &People, phrase: &[(Span, String)]) -> Who {
-    let office =
-        phrase.iter().any(|(_, w)| matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department"));
+    // ("A spokesman for the Foreign, Commonwealth and Development Office":
+    // an office with a proper name of its own after "for" or "of" is its own,
+    // whoever the text is about; "a spokesperson for the Foreign Ministry" is not.)
+    let generic = |w: &str| {
+        matches!(
+            w,
+            "Ministry"
+                | "Embassy"
+                | "Foreign"
+                | "Office"
+                | "Department"
+                | "Affairs"
+                | "Interior"
+                | "Defence"
+                | "Defense"
+        )
+    };
+    let after = phrase.iter().position(|(_, w)| w == "for" || w == "of");
+    let named = after.is_some_and(|k| {
+        phrase[k + 1..].iter().any(|(_, w)| w.starts_with(char::is_uppercase) && !generic(w) && w != "The")
+    });
+    let office = !named
+        && phrase
+            .iter()
+            .any(|(_, w)| matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department"));
     let state = phrase.first().filter(|_| office).and_then(|(at, _)| salient_state(article, people, at.start));
     state.map_or(Who::Nobody, Who::Actor)
 }

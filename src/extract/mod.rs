@@ -1699,4 +1699,10 @@ mod tests {
         let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
         assert_eq!(said, [some("lena-hart")]);
     }
+
+    #[test]
+    fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
+        let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
+        assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);
+    }
 }

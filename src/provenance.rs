@@ -36,6 +36,8 @@ impl Text {
         let original: Vec<char> = body.chars().collect();
         let mut normalized = String::with_capacity(body.len());
         let mut origin_of_byte = Vec::with_capacity(body.len());
+        // Whether only spaces have come since the last line break.
+        let mut line_start = false;
         for (i, &c) in original.iter().enumerate() {
             let n = normalize_char(c);
             // A run of white space becomes one space.
@@ -45,8 +47,9 @@ impl Text {
             // A mark that opens a line continues a quotation across paragraphs
             // (journalistic style), so a quote that runs over them matches
             // without it: “We can wait. We should ...” in “We can wait.¶“We should ...
-            let opens_line = i > 0 && original[i - 1] == '\n';
-            if opens_line && n == '"' && normalized.trim_end().ends_with(['.', '!', '?', ',', '"']) {
+            let opens_line = line_start;
+            line_start = c == '\n' || (line_start && matches!(c, ' ' | '\t'));
+            if opens_line && n == '"' {
                 continue;
             }
             origin_of_byte.push(i as u32);
@@ -255,6 +258,9 @@ mod tests {
         let text = Text::new("He spoke. “We can wait.\n\n“We should proceed slowly,” he said.");
         let span = text.locate("We can wait. We should proceed slowly").unwrap();
         assert_eq!(text.slice(span), "We can wait.\n\n“We should proceed slowly");
+        // Indented, or after a paragraph with no final punctuation.
+        let text = Text::new("He spoke. “We can wait\n\n  “we should proceed slowly,” he said.");
+        assert!(text.locate("We can wait we should proceed slowly").is_some());
     }
 
     #[test]

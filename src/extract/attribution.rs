@@ -644,7 +644,11 @@ impl Passage {
                     .mentions
                     .iter()
                     .find(|m| previous.span.holds(m.span) && !article.in_quotation(m.span.start))?;
-                let lead = words(article, Span { start: previous.span.start, end: m.span.start }).len();
+                let lead_words = words(article, Span { start: previous.span.start, end: m.span.start });
+                let lead = lead_words.len();
+                // (Introduced by a title there: "The committee chair, Ambassador X,
+                // introduced its report"; not a bystander, "X was unavailable".)
+                let introduced = lead_words.iter().any(|(_, w)| super::people::is_title_noun(w));
                 let speaker = match self.current {
                     Some(Who::Actor(c)) => c,
                     _ => return None,
@@ -656,12 +660,13 @@ impl Passage {
                     && m.actor != speaker
                     && !speaker_there
                     && lead <= 5
+                    && introduced
                     && agrees(m.actor))
                 .then_some(m.actor)
             };
             return match self.current {
                 Some(Who::Nobody) => opener(),
-                Some(Who::Actor(_)) if previous_opener().is_some() => previous_opener(),
+                Some(Who::Actor(_)) if let Some(opener) = previous_opener() => Some(opener),
                 Some(Who::Actor(_)) => (pronoun == "she")
                     .then(woman)
                     .flatten()
@@ -1410,6 +1415,10 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
     if ws[from..k].iter().any(|(_, w)| acronym(w)) {
         return None;
     }
+    // ("a former British diplomat": no longer anyone's voice.)
+    if ws[from..k].iter().any(|(_, w)| matches!(w.to_lowercase().as_str(), "former" | "retired" | "ex")) {
+        return Some(Who::Nobody);
+    }
     let qualifier = people.mentions_in(phrase).filter(|m| people.actors[m.actor].kind != "person").last();
     match qualifier {
         Some(m) => Some(Who::Actor(m.actor)),
@@ -1456,6 +1465,33 @@ fn acronym(w: &str) -> bool {
 /// Who an unnamed subject speaks for: "a Chinese official", "Pakistani
 /// officials" speak for their state (as "the Chinese official" does), "a
 /// Western diplomat" for nobody known. None when the subject is not unnamed.
+/// Unnamed people who speak for their state or body by office.
+const OFFICIALS: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "envoys",
+    "minister",
+    "ministers",
+    "officer",
+    "officers",
+    "delegate",
+    "delegates",
+    "representative",
+    "representatives",
+    "aide",
+    "aides",
+    "lawmaker",
+    "lawmakers",
+];
+
 fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
     if !anonymous(article, people, span) {
         return None;
@@ -1465,8 +1501,14 @@ fn unnamed(article: &Article, people: &People, span: Span) -> Option<Who> {
         return None;
     }
     let head = Span { start: span.start, end: ws.get(3).map_or(span.end, |(at, _)| at.start) };
-    let state =
-        people.mentions_in(head).find(|m| matches!(people.actors[m.actor].kind.as_str(), "state" | "government"));
+    // (Only those who speak for it by office: "an Afghan teacher", "a Pakistani
+    // journalist" or "a former diplomat" speak for themselves.)
+    let office = ws.iter().take(5).any(|(_, w)| OFFICIALS.contains(&w.to_lowercase().as_str()))
+        && !ws.iter().take(5).any(|(_, w)| matches!(w.to_lowercase().as_str(), "former" | "retired" | "ex"));
+    let state = people
+        .mentions_in(head)
+        .filter(|_| office)
+        .find(|m| matches!(people.actors[m.actor].kind.as_str(), "state" | "government"));
     match state {
         Some(m) => Some(Who::Actor(m.actor)),
         None if people.mentions_in(head).next().is_none() => {

@@ -182,12 +182,15 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             let title = names_a_thing(&article, &people, q, pre, post);
             // ("But with talks on in Qatar, “we want to test whether ...”": words
             // in the first person are someone's speech, not the author's phrase.)
-            let first_person = words(&article, q.parts[0]).first().is_some_and(|(_, w)| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "i" | "we" | "our" | "my" | "us" | "i'm" | "we're" | "we've" | "we'll"
-                )
-            });
+            // (A slogan, "banners reading “we want education”", is too short to be speech.)
+            let long = q.parts.iter().map(|p| words(&article, *p).len()).sum::<usize>() >= 6;
+            let first_person = long
+                && words(&article, q.parts[0]).first().is_some_and(|(_, w)| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "i" | "we" | "our" | "my" | "us" | "i'm" | "we're" | "we've" | "we'll"
+                    )
+                });
             let who = attribute(&article, &mut people, &passage, q, pre, post, opens, line)
                 .or_else(|| {
                     // No attribution of its own: continued speech when the quotation
@@ -339,8 +342,32 @@ fn closes(article: &Article, sentence: Span, verb: attribution::Verb) -> bool {
     let tail = Span { start: verb.span.end, end: sentence.end };
     let rest = words(article, tail);
     // A clause of its own, or a verb that shares an earlier subject ("..., and described").
-    let clause_word =
-        |w: &str| matches!(w, "and" | "but" | "or" | "then" | "while" | "which" | "who" | "that" | "where");
+    let clause_word = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "but"
+                | "or"
+                | "then"
+                | "while"
+                | "which"
+                | "who"
+                | "that"
+                | "where"
+                | "after"
+                | "before"
+                | "though"
+                | "although"
+                | "as"
+                | "because"
+                | "once"
+                | "since"
+                | "until"
+                | "when"
+                | "if"
+                | "even"
+        )
+    };
     let subject_fits = if verb.subject_after {
         subject.is_empty()
     } else {
@@ -1704,5 +1731,30 @@ mod tests {
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);
+    }
+
+    #[test]
+    fn regressions_a_review_found() {
+        let said = |text: &str, known: &[Actor]| -> Vec<Option<String>> {
+            extract(text, "t", known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect()
+        };
+        // Unnamed people who hold no office speak for themselves, not their state.
+        assert_eq!(said("A Chinese journalist said the move was “long overdue”.", &actors()), [None]);
+        assert_eq!(said("“We have lost everything,” a former British diplomat told AFP.", &actors()), [None]);
+        // A bystander in the sentence before does not take the pronoun.
+        let text = "“The decision is final,” Jane Doe said on Monday.\n\nOmar Faiz was unavailable for comment.\n\n“We have nothing more to add,” she said.";
+        assert_eq!(said(text, &actors()), [some("jane-doe"), some("jane-doe")]);
+        // A subordinate clause is no closing attribution.
+        let text = "The Taliban said it would reopen the border, after China said it would fund the road.\n\n“We are ready,” the group said.";
+        assert_eq!(said(text, &actors()), [some("taliban")]);
+        // "the US." ends its sentence; an appositive does not run on past it.
+        let text = "The talks were led by Karim Noor, head of the UN. He arrived on Monday and told reporters the talks were “good”.";
+        assert_eq!(said(text, &actors()), [some("karim-noor")]);
+        // A state's name that runs on into a name is a given name; a slogan is nobody's.
+        let text =
+            "Jordan Smith said the aid was “late”.\n\nOutside, protesters held banners reading “we want education.”";
+        let jordan = said(text, &actors());
+        assert_ne!(jordan[0], some("JOR"));
+        assert_eq!(jordan[1], None);
     }
 }

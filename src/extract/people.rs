@@ -411,6 +411,12 @@ impl People {
             }
         }
         mentions.retain(|m| people.actors[m.actor].kind != "state" || !inside_a_name(article, m.span));
+        // ("Jordan Smith", "Chad Hughes": a state's name from the list that runs
+        // on into a name is a person's given name.)
+        mentions.retain(|m| {
+            let actor = &people.actors[m.actor];
+            !(actor.kind == "state" && actor.drafted && before_more_name(article, m.span.end))
+        });
         // "Hamdullah Fitrat" is not the "Fitrat" known as Fasihuddin Fitrat: a
         // family name alone after another given name is someone else's.
         // So is a name known by one word that runs on into more of a name
@@ -1358,7 +1364,8 @@ pub fn open_appositive(rest: &str) -> bool {
         .any(|pair| is_title_noun(pair[0]) && matches!(pair[1], "for" | "of" | "to" | "in" | "on" | "at"));
     // (A full stop only in an abbreviation: "a U.N. official".)
     let chars: Vec<char> = rest.chars().collect();
-    let abbreviations = (0..chars.len()).all(|i| chars[i] != '.' || (i > 0 && chars[i - 1].is_uppercase()));
+    let abbreviations = (0..chars.len())
+        .all(|i| chars[i] != '.' || (i > 0 && chars[i - 1].is_uppercase() && !(i > 1 && chars[i - 2].is_alphabetic())));
     !rest.contains([',', ';', ':', '(', '“', '"'])
         && abbreviations
         && (1..=10).contains(&words.len())
@@ -1371,7 +1378,10 @@ fn appositive(article: &Article, after: usize) -> Option<String> {
     let inner = rest.strip_prefix(", ")?;
     // (A full stop after a capital is an abbreviation's: "a U.N. official".)
     let end = inner.char_indices().find_map(|(at, c)| {
-        let abbreviation = c == '.' && inner[..at].chars().next_back().is_some_and(char::is_uppercase);
+        // (One capital before it, as in "U.N.": "the US." ends the sentence.)
+        let mut back = inner[..at].chars().rev();
+        let abbreviation =
+            c == '.' && back.next().is_some_and(char::is_uppercase) && !back.next().is_some_and(char::is_alphabetic);
         (matches!(c, ',' | '.' | ';' | ':' | '“' | '"' | '(') && !abbreviation).then_some(at)
     })?;
     let phrase = inner[..end].trim();

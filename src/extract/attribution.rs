@@ -1387,9 +1387,6 @@ fn first_phrase(article: &Article, span: Span) -> Span {
     Span { start: span.start, end }
 }
 
-/// A subject that names nobody in particular: "a (Western) diplomat", "one
-/// senior official", "two envoys", or a bare plural ("officials", "sources"),
-/// at the start of `span`, with no known person named in it.
 /// Unnamed people right before the verb ("..., but since then Chinese
 /// officials have stressed"): the state or body that qualifies them, within
 /// their clause and four words, else nobody when an article or nothing
@@ -1551,6 +1548,9 @@ fn office_of_the_text(article: &Article, people: &People, phrase: &[(Span, Strin
     state.map_or(Who::Nobody, Who::Actor)
 }
 
+/// A subject that names nobody in particular: "a (Western) diplomat", "one
+/// senior official", "two envoys", or a bare plural ("officials", "sources"),
+/// at the start of `span`, with no known person named in it.
 fn anonymous(article: &Article, people: &People, span: Span) -> bool {
     let ws = words(article, span);
     let Some((_, first)) = ws.first() else { return false };

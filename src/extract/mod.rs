@@ -323,12 +323,11 @@ fn draft(people: &People, speaker: usize, kind: &'static str, quote: String) -> 
     Draft { id: String::new(), speaker: Some(people.actors[speaker].id.clone()), kind, quote }
 }
 
-/// The clause of a verb: the text around it between quotations.
 /// Whether `verb` is a sentence's closing attribution, which speaks for all
 /// of it ("The ministries have reported to Putin that ..., Director Zamir
 /// Kabulov told TASS on May 27."): after the sentence's last comma, with a
-/// subject of a few words before it (or after it: "..., said Kabulov") and no
-/// clause of its own after it.
+/// subject of a few words before it (or after it: "..., said Kabulov"), no
+/// subordinate clause opening it, and nothing but a few words after it.
 fn closes(article: &Article, sentence: Span, verb: attribution::Verb) -> bool {
     // (Commas inside quotations, as in “useful, but not sufficient”, are the quotation's.)
     let Some(comma) = (sentence.start..verb.span.start)
@@ -380,6 +379,7 @@ fn closes(article: &Article, sentence: Span, verb: attribution::Verb) -> bool {
     !article.in_quotation(verb.span.start) && subject_fits && ends && !rest.iter().any(|(_, w)| w == "that")
 }
 
+/// The clause of a verb: the text around it between quotations.
 fn clause(article: &Article, unit: Span, verb: Span) -> Span {
     // (A name in scare quotes, "the “Taliban” revealed", is part of the clause.)
     let name = |q: &&Quotation| {

@@ -110,7 +110,6 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             // sentence, unless a person opens it ("Matthew Miller said ...,
             // TOLO News reported": the outlet only passes it on).
             let opening = verbs.iter().find(|v| !v.subject_after).or(verbs.first()).copied();
-            let person = |who: Option<Who>, people: &People| matches!(who, Some(Who::Actor(a)) if people.actors[a].kind == "person");
             let closing =
                 verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
                     |verb| {
@@ -118,7 +117,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                         let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
                         let opener = opening
                             .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span)));
-                        (!outlet && !person(opener, &people)).then_some((verb, who))
+                        (!outlet && !is_person(&people, opener)).then_some((verb, who))
                     },
                 );
             if let Some(verb) = closing.map(|(verb, _)| verb).or(opening) {
@@ -479,7 +478,6 @@ fn attribute(
             // "Muttaqi said it was “...,” the foreign ministry posted on X": a
             // person who speaks before the quotation, in its own sentence, is
             // its speaker; the body after it only passes the words on.
-            let person = |who: Option<Who>, people: &People| matches!(who, Some(Who::Actor(a)) if people.actors[a].kind == "person");
             // ("..., a US official said, adding that he was “...”, Agence
             // France-Presse reported": an outlet after the quotation only reports.)
             let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
@@ -496,7 +494,7 @@ fn attribute(
                     .first()
                     .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it"));
                 let before = passage.subject(article, people, verb, slot);
-                if !pronoun && person(before, people) {
+                if !pronoun && is_person(people, before) {
                     return before;
                 }
             }
@@ -611,6 +609,11 @@ fn attribute(
     }
     let all = people.mentions_in(pre).max_by_key(|m| (specificity(&people.actors[m.actor].kind), m.span.end));
     all.map(|m| Who::Actor(m.actor))
+}
+
+/// Whether `who` is a person, not a body, a state or nobody.
+fn is_person(people: &People, who: Option<Who>) -> bool {
+    matches!(who, Some(Who::Actor(a)) if people.actors[a].kind == "person")
 }
 
 #[cfg(test)]

@@ -850,7 +850,7 @@ impl People {
             return Some(self.draft_body(one, "media"));
         }
         // ("HRW’s Heather Barr": the owner's possessive opens no person's name.)
-        let owner = name_words.first().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        let owner = name_words.first().is_some_and(|w| possessive(w));
         if owner && to - from >= 3 && !is_office(&name_words) && name_words[1..].iter().all(|w| self.plain_name_word(w))
         {
             return self.draft(article, words, from + 1, to);
@@ -894,9 +894,8 @@ impl People {
             // Embassy in Tajikistan" is China's.)
             let noun_at = name_words.iter().position(|w| OFFICE_NOUNS.contains(&w.to_lowercase().as_str()));
             let (head, place) = name_words.split_at(noun_at.unwrap_or(name_words.len()));
-            let (country, mut office_words): (Vec<&String>, Vec<&String>) = head.iter().partition(|w| {
-                w.ends_with("'s") || w.ends_with("’s") || self.state_of(std::slice::from_ref(*w)).is_some()
-            });
+            let (country, mut office_words): (Vec<&String>, Vec<&String>) =
+                head.iter().partition(|w| possessive(w) || self.state_of(std::slice::from_ref(*w)).is_some());
             office_words.extend(place);
             let office_name = office_words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
             let mut ties: Vec<String> = title.clone();
@@ -962,7 +961,7 @@ impl People {
                 return None;
             }
             // "Muttaqi's visit": a possessor, not a speaker.
-            if name_words.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) {
+            if name_words.last().is_some_and(|w| possessive(w)) {
                 return None;
             }
             let full: String = article.chars[words[from].0.start..words[to - 1].0.end].iter().collect();
@@ -1246,9 +1245,8 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
         }
         // One or two words more before it, one name run with it (an owner's
         // possessive is no part of it: "HRW’s Heather Barr").
-        let possessive = |f: usize| all[f].1.ends_with("'s") || all[f].1.ends_with("’s");
-        let from =
-            (first.saturating_sub(2)..first).find(|&f| !possessive(f) && name_run(&all[..before], f).1 >= last)?;
+        let from = (first.saturating_sub(2)..first)
+            .find(|&f| !possessive(&all[f].1) && name_run(&all[..before], f).1 >= last)?;
         Some((from, name_run(all, from).1.max(last)))
     })
 }
@@ -1522,6 +1520,11 @@ fn title_case(article: &Article, span: Span) -> bool {
 }
 
 /// A capital letter alone, as an initial is printed before its full stop.
+/// Whether `word` is a possessive ("China's", "HRW’s").
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()

@@ -112,7 +112,7 @@ pub fn writer<'w, W: Write + 'w>(format: Format, out: W) -> Box<dyn RowWriter + 
         Format::Table => {
             Box::new(TableWriter { out, columns: Vec::new(), rows: Vec::new(), color: false, width: None })
         }
-        Format::Csv => Box::new(CsvWriter { out: csv::Writer::from_writer(out) }),
+        Format::Csv => Box::new(CsvWriter { out: csv::Writer::from_writer(out), number: String::new() }),
         Format::Json => Box::new(JsonWriter { out, columns: Vec::new(), lines: false, rows: 0 }),
         Format::Jsonl => Box::new(JsonWriter { out, columns: Vec::new(), lines: true, rows: 0 }),
         Format::Markdown => Box::new(MarkdownWriter { out }),
@@ -130,8 +130,18 @@ fn text_ref<'v>(value: &ValueRef<'v>) -> Cow<'v, str> {
         ValueRef::Null => Cow::Borrowed(""),
         ValueRef::Integer(i) => Cow::Owned(i.to_string()),
         ValueRef::Real(f) => Cow::Owned(real(f)),
-        ValueRef::Text(t) => String::from_utf8_lossy(t),
+        ValueRef::Text(t) => utf8(t),
         ValueRef::Blob(b) => Cow::Owned(hex(b)),
+    }
+}
+
+/// Text as UTF-8, invalid bytes replaced. Checked with `str::from_utf8` first,
+/// which takes ASCII a word at a time, where `from_utf8_lossy` decodes byte by
+/// byte: text in the database is valid UTF-8 all but always.
+fn utf8(t: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(t) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(t),
     }
 }
 
@@ -153,7 +163,7 @@ fn json(value: &ValueRef<'_>) -> serde_json::Value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::from(i),
         ValueRef::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Text(t) => Value::String(utf8(t).into_owned()),
         ValueRef::Blob(b) => Value::String(hex(b)),
     }
 }
@@ -257,6 +267,8 @@ impl<W: Write> RowWriter for TableWriter<W> {
 
 struct CsvWriter<W: Write> {
     out: csv::Writer<W>,
+    /// Where numbers are formatted, kept between rows rather than allocated per value.
+    number: String,
 }
 
 fn csv_to_io(e: csv::Error) -> io::Error {
@@ -273,7 +285,21 @@ impl<W: Write> RowWriter for CsvWriter<W> {
 
     fn row(&mut self, values: &[ValueRef<'_>]) -> io::Result<()> {
         for value in values {
-            self.out.write_field(text_ref(value).as_bytes()).map_err(csv_to_io)?;
+            // Text goes out byte for byte, as the sqlite3 shell's .mode csv has it:
+            // nothing to decode, and it is most of what a report prints.
+            let field = match *value {
+                ValueRef::Text(t) => Cow::Borrowed(t),
+                ValueRef::Integer(i) => {
+                    self.number.clear();
+                    let _ = write!(self.number, "{i}");
+                    Cow::Borrowed(self.number.as_bytes())
+                }
+                _ => match text_ref(value) {
+                    Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+                    Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+                },
+            };
+            self.out.write_field(&field).map_err(csv_to_io)?;
         }
         self.out.write_record(None::<&[u8]>).map_err(csv_to_io)
     }
@@ -422,21 +448,31 @@ pub fn write_statement(stmt: &mut rusqlite::Statement<'_>, writer: &mut dyn RowW
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();
     let mut rows = stmt.raw_query();
     let mut begun = false;
+    // One allocation for every row's values, not one per row.
+    let mut spare: Vec<ValueRef<'static>> = Vec::with_capacity(columns.len());
     while let Some(row) = rows.next().map_err(StatementError::Sql)? {
         if !begun {
             writer.begin(&columns).map_err(StatementError::Output)?;
             begun = true;
         }
-        let values = (0..columns.len())
-            .map(|i| row.get_ref(i))
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(StatementError::Sql)?;
+        let mut values = recycle(spare);
+        for i in 0..columns.len() {
+            values.push(row.get_ref(i).map_err(StatementError::Sql)?);
+        }
         writer.row(&values).map_err(StatementError::Output)?;
+        spare = recycle(values);
     }
     if !begun {
         writer.begin(&columns).map_err(StatementError::Output)?;
     }
     writer.finish().map_err(StatementError::Output)
+}
+
+/// An empty vector on the allocation of `v`, free of the lifetime of the row
+/// its values borrowed from (collecting in place keeps the allocation).
+fn recycle<'a>(mut v: Vec<ValueRef<'_>>) -> Vec<ValueRef<'a>> {
+    v.clear();
+    v.into_iter().map(|_| ValueRef::Null).collect()
 }
 
 #[cfg(test)]
@@ -457,6 +493,21 @@ mod tests {
     #[test]
     fn csv_quotes_and_leaves_null_empty() {
         assert_eq!(render(Format::Csv), "name,stance,note\nRussia,-1,\n\"a \"\"b\"\", c|d\",2.0,\"x\ny\"\n");
+    }
+
+    #[test]
+    fn csv_passes_text_through_byte_for_byte_where_json_must_replace() {
+        let rows = |format| {
+            let mut out = Vec::new();
+            let mut w = writer(format, &mut out);
+            w.begin(&["quote".into()]).unwrap();
+            w.row(&[ValueRef::Text(b"caf\xe9 \xc3\xa9")]).unwrap();
+            w.finish().unwrap();
+            drop(w);
+            out
+        };
+        assert_eq!(rows(Format::Csv), b"quote\ncaf\xe9 \xc3\xa9\n");
+        assert_eq!(String::from_utf8(rows(Format::Jsonl)).unwrap(), "{\"quote\":\"caf\u{fffd} \u{e9}\"}\n");
     }
 
     #[test]

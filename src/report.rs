@@ -471,6 +471,23 @@ mod tests {
         assert_eq!(small_only, ["actors", "revisions"], "reports that read no large table");
     }
 
+    /// The steps of a report's plan that come after `first`, which must be one.
+    fn plan_after(report: &str, first: &str) -> Vec<String> {
+        let conn = db::in_memory().unwrap();
+        let report = find(report).unwrap();
+        let plan = report.query_plan(&conn, &report.bind(&[]).unwrap()).unwrap();
+        let at = plan.iter().position(|l| l == first).unwrap_or_else(|| panic!("no step {first}: {plan:?}"));
+        plan[at..].to_vec()
+    }
+
+    /// With no filters, `timeline` fetches the rows in the date order its chosen
+    /// keys already have: it never sorts a million full rows.
+    #[test]
+    fn timeline_fetches_rows_in_order_without_sorting_them() {
+        let outer = plan_after("timeline", "SCAN chosen");
+        assert!(outer.iter().all(|l| !l.contains("TEMP B-TREE")), "{outer:?}");
+    }
+
     #[test]
     fn header_declares_parameters() {
         let report = find("positions").unwrap();

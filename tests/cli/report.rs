@@ -367,3 +367,17 @@ fn positions_and_outlook_narrow_to_an_actor_and_those_below_it() {
     );
     wd.fails(&["report", "outlook", "--actor", "rus"], 2, "chancery: no actor \"rus\" (did you mean \"RUS\"?)");
 }
+
+#[test]
+fn timeline_lists_a_statement_its_actor_both_spoke_and_holds_once_in_date_order() {
+    let wd = Workdir::seeded();
+    wd.ok(&[
+        "query",
+        "--write",
+        "INSERT INTO statements (id, source, speaker, position_of, topic, stance, said_on, kind, quote) \
+         VALUES ('own-1', 'five-countries', 'imran-khan', 'imran-khan', 'engagement', 1, '2021-08-15', 'quote', 'We engage')",
+    ]);
+    let out = wd.ok(&["report", "timeline", "--actor", "imran-khan", "--format", "csv"]);
+    let rows: Vec<String> = out.lines().skip(1).map(|l| l.split(',').take(4).collect::<Vec<_>>().join(",")).collect();
+    assert_eq!(rows, ["own-1,2021-08-15,imran-khan,imran-khan", "fc-19,2021-08-16,imran-khan,PAK"]);
+}

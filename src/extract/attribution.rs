@@ -880,6 +880,24 @@ impl Passage {
         // sentence is its subject.)
         let conjoined = words(article, before).last().is_some_and(|(_, w)| w == "but" || w == "and");
         let sentence = article.units.iter().find(|u| u.span.contains(before.start)).map(|u| u.span);
+        // ("Taliban spokesman Zabihullah Mujahid held a press conference and
+        // announced", "Spokesperson of the Ministry Abdul Qahar Balkhi took to
+        // his Twitter and wrote": the person the opening noun phrase names.)
+        // (A closing ", Khaama Press reported" after a comma is an attribution
+        // of its own, which the sentence weighs, not this verb's.)
+        let clause_after = {
+            let raw_after: String = article.chars[after.start..after.end].iter().collect();
+            raw_after.find(',').map_or(after, |at| Span { end: after.start + raw_after[..at].chars().count(), ..after })
+        };
+        if conjoined
+            && verbs(article, clause_after).is_empty()
+            && let Some(sentence) = sentence
+            && let Some(phrase) = opening_phrase(article, Span { start: sentence.start, end: before.end })
+            && let Some(who @ Who::Actor(a)) = self.named(article, people, phrase, phrase.end, false)
+            && people.actors[a].kind == "person"
+        {
+            return Some(who);
+        }
         if conjoined
             && verbs(article, after).is_empty()
             && let Some(sentence) = sentence
@@ -1424,6 +1442,30 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         }
         None => None,
     }
+}
+
+/// The noun phrase that opens `span` (a sentence up to its verb) as its
+/// subject: capitalised words, titles and "of the" between them, up to the
+/// first other word or punctuation; an opening adverb and its comma ("Earlier,")
+/// left out. None unless it ends with a capitalised word.
+fn opening_phrase(article: &Article, span: Span) -> Option<Span> {
+    let ws = words(article, span);
+    let gap = |j: usize| article.chars[ws[j - 1].0.end..ws[j].0.start].iter().any(|c| !c.is_whitespace());
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let from = usize::from(ws.len() > 1 && gap(1));
+    let mut to = from;
+    while to < ws.len() && (to == from || !gap(to)) {
+        let w = ws[to].1.as_str();
+        let joins = matches!(w, "of" | "the") || super::people::is_title_noun(w) || title_like(w);
+        if !capital(w) && !joins {
+            break;
+        }
+        to += 1;
+    }
+    while to > from && !capital(&ws[to - 1].1) {
+        to -= 1;
+    }
+    (to > from).then(|| Span { start: ws[from].0.start, end: ws[to - 1].0.end })
 }
 
 /// The person named right before `verb`, with nothing between ("showing

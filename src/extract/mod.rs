@@ -114,7 +114,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
                     |verb| {
                         let who = passage.subject(&article, &mut people, verb, clause(&article, span, verb.span))?;
-                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
+                        // (Whoever "reported" is an outlet, known or not.)
+                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media")
+                            || matches!(article.flat(verb.span).as_str(), "reported" | "reports");
                         let opener = opening
                             .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span)));
                         (!outlet && !is_person(&people, opener)).then_some((verb, who))
@@ -816,6 +818,20 @@ mod tests {
         assert_eq!(quotes(text), [(some("GBR"), "can be removed".into())]);
         let text = "A senior diplomat says the Taliban “can be removed.”\n\nThe talks went on.";
         assert_eq!(quotes(text), [(None, "can be removed".into())]);
+    }
+
+    #[test]
+    fn a_speech_verb_after_and_is_the_opening_persons_not_their_bodys() {
+        let text = "Earlier, Taliban spokesman Zaid Karimi held a press conference in Kabul and announced that the new government was named the “Islamic Emirate” at last.";
+        assert_eq!(quotes(text), [(some("zaid-karimi"), "Islamic Emirate".into())]);
+        let text = "Spokesperson of the Ministry Karim Noori took to his Twitter and wrote that the move will help.\n\n“We thank them for this step.”";
+        assert_eq!(quotes(text), [(some("karim-noori"), "We thank them for this step".into())]);
+    }
+
+    #[test]
+    fn an_unknown_outlet_that_reported_a_sentence_does_not_speak_it() {
+        let text = "Karim Noori took to his Twitter and wrote that the move will help, Kabul Daily Herald reported.\n\n“We thank them for this step.”";
+        assert_eq!(quotes(text), [(some("karim-noori"), "We thank them for this step".into())]);
     }
 
     #[test]

@@ -66,7 +66,9 @@ fn closing_mark(open: char) -> Option<&'static [char]> {
     match open {
         // A curly opening mark closed by a straight one is a typing slip, not a new quotation.
         '“' => Some(&['”', '"']),
-        '"' => Some(&['"']),
+        // So is a straight one closed by a curly one (“a good example.” after "):
+        // unless a curly quotation opened inside it, whose mark that is.
+        '"' => Some(&['"', '”']),
         '«' => Some(&['»']),
         '„' => Some(&['“', '”']),
         // Single marks, as headlines quote (‘talks are over,’ Asif says); an
@@ -476,8 +478,13 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
             Some((start, mark, parts, outer)) => {
                 let closes = closing_mark(*mark).expect("an opening mark");
                 let single = matches!(*mark, '‘' | '\'');
+                let nested_curly = || {
+                    let inside = &chars[*start..i];
+                    inside.iter().filter(|&&k| k == '“').count() > inside.iter().filter(|&&k| k == '”').count()
+                };
                 if closes.contains(&c)
                     && !(c == '"' && *mark == '"' && !closes_here(chars, i))
+                    && !(c == '”' && *mark == '"' && nested_curly())
                     && (!single || single_closes_here(chars, i))
                 {
                     parts.push(Span { start: *start, end: i });
@@ -678,5 +685,14 @@ mod tests {
         let a = Article::new("“We are ready,\n\n“and we will ‘talk’.”\n\n„Ja“, sagte er. «Non»");
         let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
         assert_eq!(texts, ["We are ready, and we will ‘talk’", "Ja", "Non"]);
+    }
+
+    #[test]
+    fn a_straight_mark_closed_by_a_curly_one_is_one_quotation() {
+        let a = Article::new(
+            "He welcomed it as \"a good example for others.” (AP)\n\n\"They called it “a step” forward,\" she said.",
+        );
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["a good example for others", "They called it “a step” forward"]);
     }
 }

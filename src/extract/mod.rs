@@ -835,6 +835,15 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_alone_is_the_person_the_text_named_in_full_not_a_known_namesake() {
+        // The test's actors know "Doe" as Jane Doe, whom this text never names.
+        let text = "Deputy spokesperson Maria Doe took questions. “It is speculative,” Doe stated.";
+        assert_eq!(quotes(text), [(some("maria-doe"), "It is speculative".into())]);
+        let text = "Jane Doe spoke first. Then Maria Doe took questions. “It is speculative,” Jane Doe stated.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "It is speculative".into())]);
+    }
+
+    #[test]
     fn a_participle_that_opens_the_sentence_is_not_its_verb() {
         let text = "Jane Doe spoke first. Speaking at a meeting in Beijing, the Foreign Secretary emphasized that “ties will grow.”";
         assert_eq!(quotes(text), [(some("jane-doe"), "ties will grow".into())]);

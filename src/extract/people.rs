@@ -428,6 +428,22 @@ impl People {
             let longer = !one_word && before_more_name(article, m.span.end);
             people.actors[m.actor].kind != "person" || ((!one_word || !someone_else) && !longer)
         });
+        // "Spokesperson Shafqat Ali Khan ... Khan stated": a family name alone
+        // after the text printed another full name with it is that person's,
+        // not a known actor's whose own full name the text has not printed yet.
+        mentions.retain(|m| {
+            let actor = &people.actors[m.actor];
+            let word: String = article.chars[m.span.start..m.span.end].iter().collect();
+            if actor.kind != "person" || word.contains(' ') {
+                return true;
+            }
+            let named_before = |name: &String| {
+                let needle: Vec<char> = name.chars().map(normalize_char).collect();
+                people.find_words(&needle).iter().any(|at| at.end <= m.span.start)
+            };
+            actor.names.iter().filter(|n| n.contains(' ')).any(named_before)
+                || full_name_before(article, &[word], m.span.start).is_none()
+        });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);
         people

@@ -1725,11 +1725,32 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
         "commander",
         "representative",
         "secretary",
+        "head",
     ];
     // After a dateline ("UNITED NATIONS, 21 Sep 2021 [Fik/News Sources]: ...").
     let flat: Vec<char> = article.chars[subject.start..subject.end].to_vec();
-    let from = flat.iter().rposition(|c| matches!(c, ':' | '—' | '–' | ')' | ']')).map_or(0, |k| k + 1);
+    // (A bracket closes a dateline only before its dash, "(Reuters) -": not
+    // the acronym in "head of the UN mission (UNAMA) has said".)
+    let dateline = |k: usize| match flat[k] {
+        ')' => flat[k + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '-' | '—' | '–')),
+        c => matches!(c, ':' | '—' | '–' | ']'),
+    };
+    let from = (0..flat.len()).rev().find(|&k| dateline(k)).map_or(0, |k| k + 1);
     let ws = words(article, Span { start: subject.start + from, end: subject.end });
+    // ("the UN's special envoy on Afghanistan and head of the UN mission": the
+    // office may run on into what it is for, and into a second office.)
+    // (And the subject starts after the last comma before the office: "It will
+    // be “...” for the UN to ..., the UN's special envoy told".)
+    let ws = match ws.iter().position(|(_, w)| ONE.contains(&w.to_lowercase().as_str())) {
+        Some(k)
+            if ws.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "for" | "to" | "in" | "of" | "and")) =>
+        {
+            let comma = |&j: &usize| article.chars[ws[j - 1].0.end..ws[j].0.start].contains(&',');
+            let from = (1..=k).rev().find(comma).unwrap_or(0);
+            ws[from..=k].to_vec()
+        }
+        _ => ws,
+    };
     let noun = ws.last().map(|(_, w)| w.to_lowercase()).filter(|w| ONE.contains(&w.as_str()));
     // ("foreign minister", not "minister": a prime minister is not the one meant.)
     const QUALIFIERS: &[&str] = &[

@@ -1361,6 +1361,16 @@ impl Passage {
         if let (Some(q), Some(r)) = (qualifier, referent) {
             let parent = people.actors[r].parent.as_deref();
             let body = matches!(people.actors[r].kind.as_str(), "state" | "government" | "organization" | "group");
+            // ("Balkhi, a spokesman for the Taliban, said ... Kamilov hoped ...,
+            // Balkhi added. “...,” the Taliban official said": of those who have
+            // spoken, the latest who is the body's.)
+            let theirs = |a: usize| a != r && people.actors[a].parent.as_deref() == Some(&people.actors[q.actor].id);
+            if r != q.actor
+                && parent != Some(&people.actors[q.actor].id)
+                && let Some(&s) = self.speakers.iter().rev().find(|&&s| theirs(s))
+            {
+                return Some(Who::Actor(s));
+            }
             if r != q.actor && (body || parent.is_some_and(|p| p != people.actors[q.actor].id)) {
                 return Some(Who::Actor(q.actor));
             }

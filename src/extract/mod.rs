@@ -853,6 +853,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_tied_to_a_body_is_the_latest_speaker_of_that_body() {
+        let text = "Omar Faiz met the minister, who assured him “of calm,” according to Ahmad Wali, a spokesman for the Taliban’s Foreign Ministry.\n\nFaiz also hoped that talks “would go on,” Wali added.\n\n“He assured us of trade,” the Taliban official said.";
+        let out = extract(text, "t", &actors());
+        let wali = out.new_actors.iter().find(|a| a.id == "ahmad-wali").expect("Ahmad Wali drafted");
+        assert_eq!(
+            (wali.role.as_deref(), wali.parent.as_deref()),
+            (Some("spokesman for the Taliban’s Foreign Ministry"), Some("taliban"))
+        );
+        assert_eq!(quotes(text).last(), Some(&(some("ahmad-wali"), "He assured us of trade".to_owned())));
+    }
+
+    #[test]
     fn a_participle_that_opens_the_sentence_is_not_its_verb() {
         let text = "Jane Doe spoke first. Speaking at a meeting in Beijing, the Foreign Secretary emphasized that “ties will grow.”";
         assert_eq!(quotes(text), [(some("jane-doe"), "ties will grow".into())]);

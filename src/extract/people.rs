@@ -1354,15 +1354,17 @@ impl People {
                 || matches!(
                     lower.as_str(),
                     "after" | "before" | "when" | "while" | "since" | "following" | "was" | "were" | "is" | "are"
-                        | "has" | "had" | "have" | "made"
+                        | "has" | "had" | "have" | "made" | "according"
                 );
             if !gap_before(t).trim().is_empty() || gap_before(t).contains('\n') || stop {
                 break;
             }
             t -= 1;
         }
-        // ("In Kabul, Wahida Amiri": a place the sentence opens with is no title.)
-        let place = matches!(words[t].1.to_lowercase().as_str(), "in" | "at" | "from" | "on" | "during" | "inside");
+        // ("In Kabul, Wahida Amiri": a place the sentence opens with is no title;
+        // nor is "according to Abdul Qahar Balkhi" one.)
+        let place =
+            matches!(words[t].1.to_lowercase().as_str(), "in" | "at" | "from" | "on" | "during" | "inside" | "to");
         (!place).then(|| words[t..from].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "))
     }
 }

@@ -31,6 +31,15 @@ fn export_then_import_gives_the_same_tables() {
 }
 
 #[test]
+fn text_stored_as_bytes_that_are_not_utf8_still_exports_and_imports_again() {
+    let wd = Workdir::seeded();
+    wd.ok(&["query", "--write", "UPDATE statements SET quote = CAST(x'636166e920c3a9' AS TEXT) WHERE id = 'fc-01'"]);
+    wd.ok(&["export", "out"]);
+    assert!(wd.read("out/statements.csv").contains(",caf\u{fffd} \u{e9},"), "replaced, not copied as bytes");
+    wd.ok(&["--db", "again.db", "import", "out"]);
+}
+
+#[test]
 fn export_refuses_a_directory_with_files_in_it() {
     let wd = Workdir::seeded();
     wd.fails(&["export", "seed"], 2, "chancery: seed is not empty; export into a new or empty directory");

@@ -1364,7 +1364,15 @@ impl Passage {
             // ("Balkhi, a spokesman for the Taliban, said ... Kamilov hoped ...,
             // Balkhi added. “...,” the Taliban official said": of those who have
             // spoken, the latest who is the body's.)
-            let theirs = |a: usize| a != r && people.actors[a].parent.as_deref() == Some(&people.actors[q.actor].id);
+            // (One whose role is the noun's; any person of theirs for "official".)
+            let role_fits = |a: usize| {
+                let actor = &people.actors[a];
+                let text = format!("{} {}", actor.names.join(" "), actor.role.as_deref().unwrap_or("")).to_lowercase();
+                matches!(lower.as_str(), "official" | "officials" | "source" | "sources") || text.contains(&lower)
+            };
+            let theirs = |a: usize| {
+                a != r && people.actors[a].parent.as_deref() == Some(&people.actors[q.actor].id) && role_fits(a)
+            };
             if r != q.actor
                 && parent != Some(&people.actors[q.actor].id)
                 && let Some(&s) = self.speakers.iter().rev().find(|&&s| theirs(s))
@@ -1474,6 +1482,13 @@ fn opening_phrase(article: &Article, span: Span) -> Option<Span> {
     }
     while to > from && !capital(&ws[to - 1].1) {
         to -= 1;
+    }
+    // ("Boris Johnson’s envoy met ... and said": the owner is not the subject.)
+    let owner = |j: usize| {
+        j < ws.len() && (super::people::possessive(&ws[j].1) || article.chars.get(ws[j].0.end) == Some(&'’'))
+    };
+    if (from..to).any(owner) {
+        return None;
     }
     (to > from).then(|| Span { start: ws[from].0.start, end: ws[to - 1].0.end })
 }
@@ -1751,12 +1766,19 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
     // office may run on into what it is for, and into a second office.)
     // (And the subject starts after the last comma before the office: "It will
     // be “...” for the UN to ..., the UN's special envoy told".)
-    let ws = match ws.iter().position(|(_, w)| ONE.contains(&w.to_lowercase().as_str())) {
+    // (Only the phrase's head: "Supporters of the president in Kabul" are not
+    // the president, and "the foreign minister and the Chinese ambassador" are two.)
+    let one = |j: usize| ws.get(j).is_some_and(|(_, w)| ONE.contains(&w.to_lowercase().as_str()));
+    let ws = match (0..ws.len()).find(|&j| one(j)) {
         Some(k)
-            if ws.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "for" | "to" | "in" | "of" | "and")) =>
+            if ws.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "for" | "to" | "in" | "of"))
+                || (ws.get(k + 1).is_some_and(|(_, w)| w == "and") && one(k + 2)) =>
         {
             let comma = |&j: &usize| article.chars[ws[j - 1].0.end..ws[j].0.start].contains(&',');
             let from = (1..=k).rev().find(comma).unwrap_or(0);
+            if ws[from..k].iter().any(|(_, w)| w == "of") {
+                return None;
+            }
             ws[from..=k].to_vec()
         }
         _ => ws,

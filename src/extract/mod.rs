@@ -114,9 +114,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
                     |verb| {
                         let who = passage.subject(&article, &mut people, verb, clause(&article, span, verb.span))?;
-                        // (Whoever "reported" is an outlet, known or not.)
-                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media")
-                            || matches!(article.flat(verb.span).as_str(), "reported" | "reports");
+                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
                         let opener = opening
                             .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span)));
                         (!outlet && !is_person(&people, opener)).then_some((verb, who))
@@ -862,6 +860,19 @@ mod tests {
             (Some("spokesman for the Taliban’s Foreign Ministry"), Some("taliban"))
         );
         assert_eq!(quotes(text).last(), Some(&(some("ahmad-wali"), "He assured us of trade".to_owned())));
+    }
+
+    #[test]
+    fn the_new_rules_keep_to_their_cases() {
+        // An office after "of" is not the subject's head.
+        let text = "Supporters of the president in Kabul said “we will not leave the square until he resigns.”\n\nAhmad Karimi told reporters that the crowd was large.";
+        assert_eq!(quotes(text), [(None, "we will not leave the square until he resigns".into())]);
+        // An owner is not the subject of a verb after "and".
+        let text = "British Foreign Secretary Jane Doe’s envoy met Taliban officials in Doha and said “the talks were useful.”";
+        assert_eq!(quotes(text), [(some("GBR"), "the talks were useful".into())]);
+        // "the Taliban commander" is not the Taliban's spokesman who spoke before.
+        let text = "Ahmad Wali, a spokesman for the Taliban, said the talks went well.\n\nPakistani commander Asim Raza said the border was calm.\n\n“We will not retreat,” the Taliban commander said.";
+        assert_eq!(quotes(text), [(some("taliban"), "We will not retreat".into())]);
     }
 
     #[test]

@@ -1539,7 +1539,7 @@ fn title_case(article: &Article, span: Span) -> bool {
 
 /// A capital letter alone, as an initial is printed before its full stop.
 /// Whether `word` is a possessive ("China's", "HRW’s").
-fn possessive(word: &str) -> bool {
+pub(super) fn possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
 }
 

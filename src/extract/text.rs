@@ -466,6 +466,7 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
     // decision,' the ministry said): there a straight mark opens a quotation
     // at the start of any word, not only of a line.
     let single_style = !chars.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '„'));
+    let mut inner_curly = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -473,18 +474,22 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
             None => {
                 if closing_mark(c).is_some() && opens_here(chars, i, single_style) {
                     open = Some((i + 1, c, Vec::new(), i));
+                    inner_curly = 0;
                 }
             }
             Some((start, mark, parts, outer)) => {
                 let closes = closing_mark(*mark).expect("an opening mark");
                 let single = matches!(*mark, '‘' | '\'');
-                let nested_curly = || {
-                    let inside = &chars[*start..i];
-                    inside.iter().filter(|&&k| k == '“').count() > inside.iter().filter(|&&k| k == '”').count()
-                };
+                // (A curly quotation opened inside a straight one: its closing mark is its own.)
+                let nested_curly = *mark == '"' && c == '”' && inner_curly > 0;
+                if *mark == '"' && c == '“' {
+                    inner_curly += 1;
+                } else if nested_curly {
+                    inner_curly -= 1;
+                }
                 if closes.contains(&c)
                     && !(c == '"' && *mark == '"' && !closes_here(chars, i))
-                    && !(c == '”' && *mark == '"' && nested_curly())
+                    && !nested_curly
                     && (!single || single_closes_here(chars, i))
                 {
                     parts.push(Span { start: *start, end: i });

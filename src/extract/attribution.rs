@@ -1484,9 +1484,7 @@ fn opening_phrase(article: &Article, span: Span) -> Option<Span> {
         to -= 1;
     }
     // ("Boris Johnson’s envoy met ... and said": the owner is not the subject.)
-    let owner = |j: usize| {
-        j < ws.len() && (super::people::possessive(&ws[j].1) || article.chars.get(ws[j].0.end) == Some(&'’'))
-    };
+    let owner = |j: usize| super::people::possessive(&ws[j].1) || article.chars.get(ws[j].0.end) == Some(&'’');
     if (from..to).any(owner) {
         return None;
     }

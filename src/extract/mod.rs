@@ -1788,6 +1788,16 @@ mod tests {
     }
 
     #[test]
+    fn the_tail_of_a_hyphenated_family_name_is_the_person_named_in_full() {
+        let text = "Foreign Minister Hossein Amir-Abdollahian met Jane Doe on Sunday.\n\n“Recognition depends on an inclusive government,” Abdollahian said.\n\n“We will stay,” Amir-Abdollahian added.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("hossein-amir-abdollahian"), some("hossein-amir-abdollahian")]);
+        // A hyphenated place is not a person's name.
+        let text = "Jane Doe visited the Pakistan-Afghanistan border.\n\n“It is quiet,” Afghanistan said.";
+        assert_ne!(quotes(text)[0].0, some("pakistan-afghanistan"));
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -1253,8 +1253,18 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
     let n = name.len();
     (n..before + 1).find_map(|last| {
         let first = last - n;
+        // (A one-word name may be the tail of a hyphenated family name:
+        // "Abdollahian" for "Hossein Amir-Abdollahian".)
+        let same = |(text, name): (&String, &String)| {
+            text == name
+                || (n == 1
+                    && text
+                        .strip_suffix(name.as_str())
+                        .and_then(|head| head.strip_suffix('-'))
+                        .is_some_and(|head| head.starts_with(char::is_uppercase) && !head.contains('-')))
+        };
         if first == 0
-            || !all[first..last].iter().map(|(_, w)| w).eq(name.iter())
+            || !all[first..last].iter().map(|(_, w)| w).zip(name.iter()).all(same)
             || article.in_quotation(all[first].0.start)
         {
             return None;

@@ -203,6 +203,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "refers",
     "considers",
     "made a statement",
+    // ("The committee agreed to “postpone”" is a decision, not speech.)
+    "agreed that",
+    "agrees that",
     // Headlines speak in the present.
     "call",
     "dismisses",

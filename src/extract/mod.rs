@@ -1798,6 +1798,19 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_that_is_speech_and_agreeing_to_is_not() {
+        let text = "Omar Faiz then agreed that, “The best thing is a face-to-face dialogue.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "The best thing is a face-to-face dialogue".into())]);
+    }
+
+    #[test]
+    fn a_known_body_before_a_title_is_the_drafted_persons_parent() {
+        let extraction = extract("Taliban spokesman Lena Hart said: “We are ready.”", "t", &actors());
+        let hart = extraction.new_actors.iter().find(|a| a.id == "lena-hart").unwrap();
+        assert_eq!((hart.role.as_deref(), hart.parent.as_deref()), (Some("Taliban spokesman"), Some("taliban")));
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

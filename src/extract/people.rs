@@ -878,7 +878,14 @@ impl People {
         if singular.is_some_and(|s| OFFICE_NOUNS.contains(&s.as_str()) || is_title_noun(&s)) {
             return None;
         }
-        let title = self.title_before(article, words, from).or_else(|| appositive(article, words[to - 1].0.end));
+        // (The title is read among all the text's words: `words` may leave out
+        // the names of known bodies, and "Taliban spokesman" is the Taliban's.)
+        let all = article.words();
+        let title = match all.binary_search_by_key(&words[from].0.start, |(at, _)| at.start) {
+            Ok(at) => self.title_before(article, all, at),
+            Err(_) => self.title_before(article, words, from),
+        }
+        .or_else(|| appositive(article, words[to - 1].0.end));
         let title: Vec<String> = title.map(|t| t.split(' ').map(String::from).collect()).unwrap_or_default();
         // "Supreme Court Judge Oleg Nefedov", "the Foreign Ministry’s Second Asian
         // Department Zamir Kabulov": a title that names a body runs on into the

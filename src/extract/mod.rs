@@ -1811,6 +1811,17 @@ mod tests {
     }
 
     #[test]
+    fn a_known_persons_name_spelled_with_other_vowels_is_that_person() {
+        let known = actors_and(("mohammad-naeem", "person", &["Mohammad Naeem", "Naeem"]));
+        let said = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect()
+        };
+        assert_eq!(said("Taliban spokesman Mohammed Naeem said: “We are ready.”"), [some("mohammad-naeem")]);
+        // Another family name is another person.
+        assert_eq!(said("Spokesman Mohammed Nadeem said: “We are ready.”"), [some("mohammed-nadeem")]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

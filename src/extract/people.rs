@@ -992,6 +992,17 @@ impl People {
                 // (A body this text drafted is itself again.)
                 return (self.actors[known].kind == "person" || self.actors[known].drafted).then_some(known);
             }
+            // "Mohammed Naeem" for a known "Mohammad Naeem": the same family
+            // name, and given names that differ only in their vowels, as
+            // transliterations of one name do; when only one known person fits.
+            let mut alike = self.actors.iter().enumerate().filter(|(_, a)| {
+                !a.drafted && a.kind == "person" && a.names.iter().any(|n| spelled_alike(n, &name_words))
+            });
+            if name_words.len() >= 2
+                && let (Some((known, _)), None) = (alike.next(), alike.next())
+            {
+                return Some(known);
+            }
             // "the Islamic Emirate" for a body known as "Islamic Emirate of
             // Afghanistan": its name cut short, when it is the only one so named.
             let prefix = format!("{full} ");
@@ -1384,6 +1395,25 @@ impl People {
             matches!(words[t].1.to_lowercase().as_str(), "in" | "at" | "from" | "on" | "during" | "inside" | "to");
         (!place).then(|| words[t..from].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>().join(" "))
     }
+}
+
+/// Whether `name` and `words` are one person's name spelled two ways: as
+/// many words, the last the same, the others the same but for their vowels
+/// (Mohammad, Mohammed, Muhammad).
+fn spelled_alike(name: &str, words: &[String]) -> bool {
+    let skeleton = |w: &str| -> String {
+        w.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+            .collect()
+    };
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    parts.len() == words.len()
+        && parts.last().map(|w| w.to_lowercase()) == words.last().map(|w| w.to_lowercase())
+        && parts.iter().zip(words).all(|(a, b)| {
+            let (a, b) = (skeleton(a), skeleton(b));
+            !a.is_empty() && a == b
+        })
 }
 
 /// A title after a name's comma that runs into its verb with no closing comma

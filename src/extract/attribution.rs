@@ -921,14 +921,16 @@ impl Passage {
         }
         // "Trends are vying for influence, reported Roza Otunbayeva, ...": after a
         // comma the subject may follow its verb, as after a quotation.
-        // Only a name of two or more capitalised words right after the verb.
+        // Only a name of two or more capitalised words right after the verb,
+        // or one that names a person the text has named ("explained Kabulov").
         let ws = words(article, after);
         let capital = |k: usize| ws.get(k).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
         let mut run = usize::from(capital(0));
         while run > 0 && capital(run) && ws[run].0.start == ws[run - 1].0.end + 1 {
             run += 1;
         }
-        if flat.ends_with(',') && run >= 2 {
+        let a_person = |span: Span| people.mentions_in(span).any(|m| people.actors[m.actor].kind == "person");
+        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) {
             let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
             let named = self.named(article, people, name, name.start, true);
             if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {

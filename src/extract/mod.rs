@@ -1822,6 +1822,15 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_after_a_closing_verb_is_its_subject() {
+        let said = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect()
+        };
+        let text = "Lena Hart spoke on Monday. Moscow does not recognise the Taliban government, explained Hart, who is also an envoy.";
+        assert_eq!(said(text), [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -392,8 +392,18 @@ fn clause(article: &Article, unit: Span, verb: Span) -> Span {
         .filter(|q| q.outer.end <= verb.start && unit.contains(q.outer.start))
         .filter(|q| !name(q));
     let after = article.quotations.iter().filter(|q| q.outer.start >= verb.end && unit.contains(q.outer.start));
+    // ("After Erdogan said ..., the Taliban signalled": a leading subordinate
+    // clause, whose verb gives way to the main one, holds no subject of it.)
+    let main = attribution::main_verbs(article, unit);
+    let subordinate = attribution::verbs(article, unit)
+        .into_iter()
+        .filter(|v| v.span.end <= verb.start && !main.iter().any(|m| m.span == v.span))
+        .map(|v| v.span.end)
+        .max();
+    let leading =
+        subordinate.and_then(|end| article.chars[end..verb.start].iter().position(|c| *c == ',').map(|k| end + k + 1));
     Span {
-        start: before.map(|q| q.outer.end).max().unwrap_or(unit.start),
+        start: before.map(|q| q.outer.end).chain(leading).max().unwrap_or(unit.start),
         end: after.map(|q| q.outer.start).min().unwrap_or(unit.end),
     }
 }
@@ -1828,6 +1838,13 @@ mod tests {
         };
         let text = "Lena Hart spoke on Monday. Moscow does not recognise the Taliban government, explained Hart, who is also an envoy.";
         assert_eq!(said(text), [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
+    fn a_leading_clause_that_reports_speech_holds_no_subject_of_the_main_verb() {
+        let text = "After Jane Doe said on Wednesday that she could meet the group, the Taliban signalled that it would agree.";
+        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
+        assert_eq!(said, [some("taliban")]);
     }
 
     #[test]

@@ -1848,6 +1848,18 @@ mod tests {
     }
 
     #[test]
+    fn a_states_office_named_again_without_the_state_is_that_office() {
+        let said = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &actors()).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect()
+        };
+        let text = "The British Foreign Office announced the talks.\n\nOmar Faiz arrived on Monday.\n\nThey will discuss “critical interests” during the Beijing meeting, the Foreign Office said in a statement.";
+        assert_eq!(said(text), [some("gbr-foreign-office")]);
+        // Two states' offices of that name: the bare name is neither's.
+        let text = "The British Foreign Office said the talks would go ahead.\n\nThe Chinese Foreign Office said it would attend.\n\nOmar Faiz arrived on Monday.\n\nThey will discuss “critical interests” during the meeting, the Foreign Office said in a statement.";
+        assert_eq!(said(text), [None]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -1084,6 +1084,21 @@ impl People {
             names.push(name_words[name_words.len() - 1].clone());
             names.extend(name_words.first().filter(|w| !is_initial(w)).cloned());
         }
+        // "the State Department" after "the US State Department": a state's
+        // office named again without the state, while no other state's office
+        // of this text has that name (then the bare name is neither's).
+        if kind == "office" && parent.is_some() && name.contains(' ') && names[0] != name {
+            let namesake = self.actors.iter().position(|a| a.drafted && a.kind == "office" && a.names.contains(&name));
+            match namesake {
+                Some(other) => {
+                    self.actors[other].names.retain(|n| *n != name);
+                    let bare: Vec<char> = name.chars().map(normalize_char).collect();
+                    let spans = self.find_words(&bare);
+                    self.mentions.retain(|m| m.actor != other || !spans.contains(&m.span));
+                }
+                None => names.push(name.clone()),
+            }
+        }
         self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
         let a = self.actors.len() - 1;
         // Later mentions of the drafted actor (a surname alone) count as mentions too.

@@ -221,6 +221,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "brands",
     "terms",
     "according to",
+    // ("In her words, “...”": the pronoun speaks; "in the words of X": X does.)
+    "in her words",
+    "in his words",
+    "in the words of",
 ];
 
 /// Who a speech verb's subject turned out to be.
@@ -512,7 +516,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 }
                 let end = ws[i + parts.len() - 1].0.end;
                 // "according to X", "Crescent TV quoted X as saying": the speaker follows.
-                let subject_after = matches!(*verb, "according to" | "quoted");
+                let subject_after = matches!(*verb, "according to" | "quoted" | "in the words of");
                 // "X was quoted as saying (by TASS)": the passive is one verb whose subject is X.
                 let back = |k: usize| i.checked_sub(k).map(|p| ws[p].1.to_lowercase());
                 let passive = lower == "saying"
@@ -771,6 +775,17 @@ impl Passage {
     /// before it (the nearest among equals); then the same after it ("said X").
     /// "According to X" looks only after.
     pub fn subject(&self, article: &Article, people: &mut People, verb: Verb, slot: Span) -> Option<Who> {
+        // "In her words, “...”": the one the pronoun stands for.
+        if let [(_, within), (at, owner), (_, _)] = words(article, verb.span).as_slice()
+            && within.eq_ignore_ascii_case("in")
+            && let Some(pronoun) = match owner.as_str() {
+                "his" => Some("he"),
+                "her" => Some("she"),
+                _ => None,
+            }
+        {
+            return Some(self.refer(article, people, None, pronoun, at.start).map_or(Who::Nobody, Who::Actor));
+        }
         let before = Span { start: slot.start, end: verb.span.start };
         // "The resolution - drafted by the UAE and Japan - describes": the
         // subject stands before the aside between dashes.

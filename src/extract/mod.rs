@@ -1860,6 +1860,15 @@ mod tests {
     }
 
     #[test]
+    fn in_her_words_and_in_the_words_of_attribute_a_quotation() {
+        let text = "According to Jane Doe, the talks went well.\n\nAt the same time, in her words, “the road ahead is long.”\n\nIn the words of Omar Faiz, “the talks were useful.”";
+        assert_eq!(
+            quotes(text),
+            [(some("jane-doe"), "the road ahead is long".into()), (some("omar-faiz"), "the talks were useful".into())]
+        );
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

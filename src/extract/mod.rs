@@ -128,7 +128,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 };
                 let waiting = lede.take();
                 if let (Some(lede), Some(Who::Actor(speaker))) = (waiting, subject) {
-                    lede.name(&article, &people, speaker, span, &mut rows);
+                    lede.name(&article, &mut people, speaker, span, &mut rows);
                 }
                 let before = Span { start: slot.start, end: verb.span.start };
                 // ("Pakistan's foreign minister says" stands for Pakistan, and "the
@@ -263,6 +263,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             d
         })
         .collect();
+    people.tie_to_offices();
     let spoke = |a: &Actor| drafts.iter().any(|d| d.speaker.as_deref() == Some(a.id.as_str()));
     // A drafted state goes with the drafts that belong to it, so that they import together.
     let parent_of_one =
@@ -287,7 +288,7 @@ struct Lede {
 impl Lede {
     /// The next sentence's speaker is `speaker`: the lede's too, if it is a
     /// person named there for the first time in the body.
-    fn name(self, article: &Article, people: &People, speaker: usize, next: Span, rows: &mut [(usize, Draft)]) {
+    fn name(self, article: &Article, people: &mut People, speaker: usize, next: Span, rows: &mut [(usize, Draft)]) {
         let named_before = people
             .mentions
             .iter()
@@ -311,6 +312,19 @@ impl Lede {
             if row.speaker.is_none() || row.speaker == self.stands_for {
                 row.speaker = Some(people.actors[speaker].id.clone());
             }
+        }
+        // ("the Uzbek foreign ministry's spokesman said" ... "spokesman Farrukh
+        // Ismoilov told": a person drafted with no tie of their own belongs
+        // where the description tied them, to a state or a body.)
+        let tied = self.stands_for.as_ref().and_then(|id| people.actors.iter().find(|a| a.id == *id)).and_then(|a| {
+            match a.kind.as_str() {
+                "state" | "government" | "organization" => Some(a.id.clone()),
+                _ => a.parent.clone(),
+            }
+        });
+        let person = &mut people.actors[speaker];
+        if person.drafted && person.parent.is_none() {
+            person.parent = tied;
         }
     }
 }
@@ -1866,6 +1880,22 @@ mod tests {
             quotes(text),
             [(some("jane-doe"), "the road ahead is long".into()), (some("omar-faiz"), "the talks were useful".into())]
         );
+    }
+
+    #[test]
+    fn a_person_a_lede_described_belongs_where_the_lede_tied_them() {
+        let text = "LONDON - The British foreign ministry's spokesman said on Monday that talks with the Taliban would resume.\n\n“We are ready,” spokesman Tahir Ali told reporters.";
+        let extraction = extract(text, "t", &actors());
+        let ali = extraction.new_actors.iter().find(|a| a.id == "tahir-ali").unwrap();
+        assert_eq!(ali.parent.as_deref(), Some("GBR"));
+    }
+
+    #[test]
+    fn a_person_whose_role_names_a_states_office_of_the_text_belongs_to_that_state() {
+        let text = "The British Foreign Office has announced the talks.\n\n“We are ready,” Foreign Office spokesperson Lena Hart told reporters.";
+        let extraction = extract(text, "t", &actors());
+        let hart = extraction.new_actors.iter().find(|a| a.id == "lena-hart").unwrap();
+        assert_eq!(hart.parent.as_deref(), Some("GBR"));
     }
 
     #[test]

@@ -1115,6 +1115,30 @@ impl People {
     }
 }
 
+impl People {
+    /// "State Department spokesperson Ned Price" with "the US State
+    /// Department" in the text: a drafted person with no tie of their own
+    /// belongs to the state of the one office of this text that their role
+    /// names. (Done once all is drafted: titled people are drafted first.)
+    pub fn tie_to_offices(&mut self) {
+        for i in 0..self.actors.len() {
+            let person = &self.actors[i];
+            let Some(role) = person.role.as_ref().filter(|_| person.drafted && person.parent.is_none()) else {
+                continue;
+            };
+            let role = role.to_lowercase();
+            let mut offices = self.actors.iter().filter(|a| {
+                a.drafted
+                    && a.kind == "office"
+                    && a.label.as_ref().is_some_and(|l| l.contains(' ') && role.contains(&l.to_lowercase()))
+            });
+            if let (Some(office), None) = (offices.next(), offices.next()) {
+                self.actors[i].parent = office.parent.clone();
+            }
+        }
+    }
+}
+
 /// Whether the text shows a person to be a man or a woman.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {

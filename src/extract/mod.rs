@@ -1899,6 +1899,24 @@ mod tests {
     }
 
     #[test]
+    fn a_family_name_spelled_with_other_vowels_is_the_person_named_in_full() {
+        let text = "The UN deputy chief, Lena Mohammad, said talks may come.\n\n“We hope they engage,” Mohammed said.";
+        assert_eq!(quotes(text), [(some("lena-mohammad"), "We hope they engage".into())]);
+        // A vowel added makes another name.
+        let text = "Prime Minister Lena Sharif met the envoy.\n\n“We are ready,” Sharifi said.";
+        assert_eq!(quotes(text), [(some("sharifi"), "We are ready".into())]);
+    }
+
+    #[test]
+    fn single_marks_quote_beside_double_ones_when_they_close_in_the_paragraph() {
+        let text = "Jane Doe said Britain was 'just like all other countries' and \"in no rush\" to act. The countries' envoys met 'til late.";
+        assert_eq!(
+            quotes(text),
+            [(some("jane-doe"), "just like all other countries".into()), (some("jane-doe"), "in no rush".into())]
+        );
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -1305,6 +1305,14 @@ fn after_a_given_name(article: &Article, at: usize) -> bool {
 /// the words `name` ("Mohammad Hassan Akhund" for "Hassan", "Hassan Kazemi
 /// Qomi" for "Kazemi Qomi"): the run's bounds among the article's words.
 fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(usize, usize)> {
+    full_name_spelled(article, name, end, false).or_else(|| {
+        // ("Amina Mohammad ... Mohammed said": one family name, spelled two
+        // ways; only when no name ends with it as printed.)
+        (name.len() == 1 && name[0].chars().count() >= 4).then(|| full_name_spelled(article, name, end, true)).flatten()
+    })
+}
+
+fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonants: bool) -> Option<(usize, usize)> {
     let all = article.words();
     let before = all.partition_point(|(at, _)| at.end <= end);
     let n = name.len();
@@ -1314,6 +1322,7 @@ fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(u
         // "Abdollahian" for "Hossein Amir-Abdollahian".)
         let same = |(text, name): (&String, &String)| {
             text == name
+                || (by_consonants && text.chars().next() == name.chars().next() && consonants(text) == consonants(name))
                 || (n == 1
                     && text
                         .strip_suffix(name.as_str())
@@ -1440,19 +1449,28 @@ impl People {
 /// many words, the last the same, the others the same but for their vowels
 /// (Mohammad, Mohammed, Muhammad).
 fn spelled_alike(name: &str, words: &[String]) -> bool {
-    let skeleton = |w: &str| -> String {
-        w.to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
-            .collect()
-    };
     let parts: Vec<&str> = name.split_whitespace().collect();
     parts.len() == words.len()
         && parts.last().map(|w| w.to_lowercase()) == words.last().map(|w| w.to_lowercase())
         && parts.iter().zip(words).all(|(a, b)| {
-            let (a, b) = (skeleton(a), skeleton(b));
+            let (a, b) = (consonants(a), consonants(b));
             !a.is_empty() && a == b
         })
+}
+
+/// A word's consonants in place, each run of vowels one mark, lower case:
+/// what transliterations of one name share (Mohammad, Mohammed: m*h*mm*d).
+/// A vowel added or dropped makes another name (Sharif, Sharifi).
+fn consonants(word: &str) -> String {
+    let mut shape = String::new();
+    for c in word.to_lowercase().chars().filter(|c| c.is_alphabetic()) {
+        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            shape.push(c);
+        } else if !shape.ends_with('*') {
+            shape.push('*');
+        }
+    }
+    shape
 }
 
 /// A title after a name's comma that runs into its verb with no closing comma

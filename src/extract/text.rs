@@ -566,8 +566,8 @@ fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char)
 /// A straight mark opens a quotation at the start of a word, not after one (5'10").
 /// A single curly mark opens at the start of a word; a straight single mark
 /// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
-/// or, in a text that quotes with single marks only, after a space or a bracket
-/// and before a letter ('90s is no quotation).
+/// or after a space or a bracket and before a letter ('90s is no quotation):
+/// in a text that quotes with single marks only, or where it closes ahead.
 fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
@@ -576,9 +576,30 @@ fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
         '"' => !after_word || chars.get(i + 1).is_some_and(|c| c.is_uppercase()),
         '‘' => !after_word && next_is_word,
         '\'' if single_style => word_start && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()),
-        '\'' => (i == 0 || chars[i - 1] == '\n') && next_is_word,
+        '\'' => {
+            ((i == 0 || chars[i - 1] == '\n') && next_is_word)
+                || (word_start && chars.get(i + 1).is_some_and(|c| c.is_alphabetic()) && single_closes_ahead(chars, i))
+        }
         _ => true,
     }
+}
+
+/// Whether a straight single mark at `at`, in a text that also quotes with
+/// double marks ("Lavrov said Russia was 'in no rush' to recognise"), closes
+/// in its paragraph before any double mark: only then is it a quotation, not
+/// a dropped letter ('til), and it can swallow no other quotation. It
+/// quotes two words or more.
+fn single_closes_ahead(chars: &[char], at: usize) -> bool {
+    for j in at + 1..chars.len() {
+        match chars[j] {
+            '"' | '“' | '”' | '«' | '»' | '„' => return false,
+            '\n' if paragraph_break(chars, j) => return false,
+            // (Words, not one word: "the 'new' order" may be an aside's tone.)
+            '\'' if single_closes_here(chars, j) => return chars[at + 1..j].contains(&' '),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A single mark closes where no word goes on after it.

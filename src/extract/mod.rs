@@ -170,6 +170,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             }
         }
 
+        // The rows of this sentence's quotations that spoke for nobody though
+        // no title: a closing attribution may yet speak for them.
+        let mut unspoken = Vec::new();
         for (k, q) in quotes.iter().enumerate() {
             let end_unit = article.units.iter().find(|u| u.span.contains(q.outer.end - 1)).map_or(span, |u| u.span);
             let post_end = quotes.get(k + 1).map_or(end_unit.end, |next| next.outer.start.min(end_unit.end));
@@ -214,6 +217,22 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             };
             if line && row.speaker.is_none() && !title {
                 headline_rows.push(rows.len());
+            }
+            // ("The UAE plans to provide “...” and support “...”, the statement
+            // said": the attribution that closes the sentence after its last
+            // quotation speaks for the ones before it too.)
+            let closed_by = |post: Span| {
+                k + 1 == quotes.len()
+                    && attribution::verbs(&article, post).first().is_some_and(|v| closes(&article, span, *v))
+            };
+            match who {
+                None if !title && !line => unspoken.push(rows.len()),
+                Some(Who::Actor(_)) if closed_by(post) => {
+                    for &r in &unspoken {
+                        rows[r].1.speaker = row.speaker.clone();
+                    }
+                }
+                _ => {}
             }
             rows.push((q.outer.start, row));
         }
@@ -1914,6 +1933,20 @@ mod tests {
             quotes(text),
             [(some("jane-doe"), "just like all other countries".into()), (some("jane-doe"), "in no rush".into())]
         );
+    }
+
+    #[test]
+    fn a_closing_attribution_speaks_for_every_quotation_of_its_sentence() {
+        let text = "Britain plans to provide “humanitarian assistance” and support efforts towards “regional stability”, Jane Doe said.";
+        assert_eq!(
+            quotes(text),
+            [(some("jane-doe"), "humanitarian assistance".into()), (some("jane-doe"), "regional stability".into())]
+        );
+        // Not a title.
+        let text =
+            "The plan, dubbed “Stability Now” by officials, drew support for “regional stability”, Jane Doe said.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [None, some("jane-doe")]);
     }
 
     #[test]

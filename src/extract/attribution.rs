@@ -1029,6 +1029,26 @@ impl Passage {
         {
             return Some(Who::Actor(a));
         }
+        // "Afghanistan's embassy in Norway is to close, its occupants said":
+        // "its" stands for the body that opens the sentence.
+        let ws = words(article, before);
+        if let [.., (its, w), (_, _)] = ws.as_slice()
+            && w.eq_ignore_ascii_case("its")
+            && article.chars[before.start..its.start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_none_or(|c| *c == ',')
+            && let Some(sentence) = sentence
+            && let Some(m) = people
+                .mentions
+                .iter()
+                .find(|m| sentence.holds(m.span) && m.span.end <= its.start && !article.in_quotation(m.span.start))
+            && people.actors[m.actor].kind != "person"
+            && words(article, Span { start: sentence.start, end: m.span.start }).len() <= 3
+        {
+            return Some(Who::Actor(m.actor));
+        }
         if let Some(who) = unnamed_before_verb(article, people, before) {
             return Some(who);
         }

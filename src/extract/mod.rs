@@ -1950,6 +1950,13 @@ mod tests {
     }
 
     #[test]
+    fn its_before_a_closing_verb_stands_for_the_body_that_opens_the_sentence() {
+        let text = "LONDON — Britain's embassy in China is to close on Thursday, its occupants said.";
+        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
+        assert_eq!(said, [some("GBR")]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -880,6 +880,20 @@ impl Passage {
         let flat = article.flat(before);
         // (Offsets are taken in the text as written; `flat` folds its spaces.)
         let raw: String = article.chars[before.start..before.end].iter().collect();
+        // "..., the Foreign Office said": after the sentence's last comma, an
+        // office named right before the verb is its subject, whoever the
+        // reported words name; one of no known state is nobody known.
+        if let Some(comma) = raw.rfind(',') {
+            let tail = Span { start: before.start + raw[..=comma].chars().count(), end: before.end };
+            let ws = words(article, tail);
+            if (3..=6).contains(&ws.len())
+                && ws[0].1.eq_ignore_ascii_case("the")
+                && ws[1..].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+                && ws.last().is_some_and(|(_, w)| super::people::OFFICE_NOUNS.contains(&w.to_lowercase().as_str()))
+            {
+                return Some(self.phrase(article, people, tail).unwrap_or(Who::Nobody));
+            }
+        }
         let participle = article.flat(verb.span).ends_with("ing");
         // "a video showing Kamilov saying he had “...”": the person right
         // before "saying" is its subject, not the sentence's.

@@ -1957,6 +1957,20 @@ mod tests {
     }
 
     #[test]
+    fn a_drafted_persons_given_name_inside_another_name_is_not_them() {
+        let text = "Karim Noor met leaders including Abdul Salam Hanafi, the Foreign Office said.\n\nAbdul Qahar Balkhi, the Taliban's spokesperson, said the meeting was good.";
+        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
+        assert_eq!(said, [some("abdul-qahar-balkhi")]);
+    }
+
+    #[test]
+    fn an_office_right_before_a_closing_verb_is_its_subject_whoever_the_words_name() {
+        let text = "Lena Hart, Jane Doe's envoy, met Omar Faiz in Kabul, the British Foreign Office said.";
+        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
+        assert_eq!(said, [some("gbr-foreign-office")]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -203,7 +203,7 @@ pub(super) fn is_title_noun(word: &str) -> bool {
 }
 
 /// Nouns that end the name of an office that can speak.
-const OFFICE_NOUNS: &[&str] = &[
+pub(super) const OFFICE_NOUNS: &[&str] = &[
     "ministry",
     "office",
     "embassy",
@@ -1102,10 +1102,24 @@ impl People {
         self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
         let a = self.actors.len() - 1;
         // Later mentions of the drafted actor (a surname alone) count as mentions too.
+        // (A person's one word that runs on into more of a name, or follows a
+        // given name, is someone else's: "Abdul" of Abdul Qahar Balkhi is not
+        // "Abdul Salam Hanafi".)
+        let person = self.actors[a].kind == "person";
         let mut found = Vec::new();
         for n in self.actors[a].names.clone() {
             let needle: Vec<char> = n.chars().map(normalize_char).collect();
-            found.extend(self.find_words(&needle).into_iter().map(|span| Mention { span, actor: a }));
+            let one_word = !n.contains(' ');
+            found.extend(
+                self.find_words(&needle)
+                    .into_iter()
+                    .filter(|span| {
+                        !(person
+                            && one_word
+                            && (before_more_name(article, span.end) || after_a_given_name(article, span.start)))
+                    })
+                    .map(|span| Mention { span, actor: a }),
+            );
         }
         let mut all = std::mem::take(&mut self.mentions);
         all.extend(found);

@@ -1009,6 +1009,23 @@ impl Passage {
                 return named;
             }
         }
+        // "The Afghan embassy in Tajikistan, in a telephone conversation with
+        // Asia-Plus, denied": a role noun's phrase before the aside.
+        // (An adverb may stand between the aside and the verb: "..., categorically denied".)
+        let adverbs_only =
+            |t: &str| t.split_whitespace().all(|w| w.ends_with("ly") && w.chars().all(char::is_lowercase));
+        let institution = |(_, w): &(Span, String)| {
+            matches!(w.to_lowercase().as_str(), "embassy" | "ministry" | "mission" | "consulate")
+        };
+        if raw.rfind(',').is_some_and(|last| adverbs_only(&raw[last + 1..]))
+            && let Some(comma) = raw.find(',')
+            && let head = (Span { start: before.start, end: before.start + raw[..comma].chars().count() })
+            && words(article, head).iter().any(institution)
+            && !people.mentions_in(head).any(|m| people.actors[m.actor].kind == "person")
+            && let Some(who @ Who::Actor(_)) = self.stand_in(article, people, head, false)
+        {
+            return Some(who);
+        }
         // "Saudi Arabia's embassy in Kabul, capital of Afghanistan, announced":
         // the body before a closing appositive that opens in lower case.
         let commas: Vec<usize> = raw.match_indices(',').map(|(at, _)| at).collect();
@@ -1116,6 +1133,15 @@ impl Passage {
     /// it: a person named in it, else "the spokesman" and the like among its
     /// first words, else the most specific actor named, the earliest among equals.
     fn sentence_subject(&self, article: &Article, people: &mut People, before: Span) -> Option<Who> {
+        // ("When asked about what the Taliban are doing, he deflected ...,
+        // saying": a leading subordinate clause holds no subject of the sentence.)
+        let opens_subordinate =
+            words(article, before).first().is_some_and(|(_, w)| SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+        let comma = article.chars[before.start..before.end].iter().position(|c| *c == ',');
+        let before = match comma.filter(|_| opens_subordinate) {
+            Some(at) => Span { start: before.start + at + 1, ..before },
+            None => before,
+        };
         // ("Beijing has given strong backing to the Taliban, saying ...": the
         // actor that opens the sentence, however general.)
         // (Not one that qualifies what follows: "The Taliban’s chief spokesman,

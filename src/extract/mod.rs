@@ -1971,6 +1971,18 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_clause_holds_no_subject_for_a_participle() {
+        let text = "Omar Faiz spoke first.\n\nWhen asked about what the Taliban are doing, he deflected responsibility, saying, “We did not create these problems.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "We did not create these problems".into())]);
+    }
+
+    #[test]
+    fn an_embassy_before_an_aside_is_the_subject_not_its_host() {
+        let text = "The British embassy in China, in a telephone conversation with a reporter, categorically denied the visit, but said that “the visit to Kashgar is a different matter.”";
+        assert_eq!(quotes(text), [(some("GBR"), "the visit to Kashgar is a different matter".into())]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -476,7 +476,18 @@ fn names_a_thing(article: &Article, people: &People, q: &Quotation, pre: Span, p
             && article.chars[at.end..pre.end].iter().all(|c| c.is_whitespace())
     });
     let a_name = people.actors.iter().any(|a| !a.drafted && a.names.contains(&text));
-    (named || a_name) && !hands_over(article, q, post, false)
+    // ("a gathering of “Admiration for Outstanding University Students”": words
+    // in title case in a sentence of the body are a name; a headline's are its style.)
+    let ws: Vec<(Span, String)> = q.parts.iter().flat_map(|p| words(article, *p)).collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let small = |w: &str| matches!(w, "of" | "for" | "and" | "the" | "in" | "on" | "to" | "a" | "an" | "at" | "with");
+    let in_body =
+        article.units.iter().find(|u| u.span.contains(q.outer.start)).is_some_and(|u| u.kind != UnitKind::Line);
+    let title_case = in_body
+        && ws.iter().filter(|(_, w)| capitalised(w)).count() >= 3
+        && ws.iter().all(|(_, w)| capitalised(w) || small(w))
+        && !text.ends_with(['.', '!', '?', ',']);
+    (named || a_name || title_case) && !hands_over(article, q, post, false)
 }
 
 /// The attribution a quotation's own sentence makes: after it, when the
@@ -1980,6 +1991,12 @@ mod tests {
     fn an_embassy_before_an_aside_is_the_subject_not_its_host() {
         let text = "The British embassy in China, in a telephone conversation with a reporter, categorically denied the visit, but said that “the visit to Kashgar is a different matter.”";
         assert_eq!(quotes(text), [(some("GBR"), "the visit to Kashgar is a different matter".into())]);
+    }
+
+    #[test]
+    fn words_in_title_case_in_the_body_are_a_name_not_speech() {
+        let text = "Addressing a gathering of “Admiration for Outstanding University Students” in Kabul, Omar Faiz urged other countries to follow China’s example.";
+        assert_eq!(quotes(text), [(None, "Admiration for Outstanding University Students".into())]);
     }
 
     #[test]

@@ -1535,7 +1535,13 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
     let qualifier = people.mentions_in(phrase).filter(|m| people.actors[m.actor].kind != "person").last();
     match qualifier {
         Some(m) => Some(Who::Actor(m.actor)),
-        None if from == k || matches!(ws[from].1.to_lowercase().as_str(), "a" | "an" | "some" | "several" | "two") => {
+        // ("newspaper sources say", "senior officials said": people in the
+        // plural whom no body qualifies are nobody known, not a name nearby;
+        // "one of the officials" refers back.)
+        None if from == k
+            || (noun.ends_with('s') && !ws[from..k].iter().any(|(_, w)| w.eq_ignore_ascii_case("the")))
+            || matches!(ws[from].1.to_lowercase().as_str(), "a" | "an" | "some" | "several" | "two") =>
+        {
             Some(office_of_the_text(article, people, &ws[from..k]))
         }
         None => None,

@@ -2000,6 +2000,12 @@ mod tests {
     }
 
     #[test]
+    fn people_in_the_plural_whom_no_body_qualifies_are_nobody_known() {
+        let text = "It is not known how many came with Omar Faiz, but newspaper sources say that “a delegation went to negotiate with the authorities.”";
+        assert_eq!(quotes(text), [(None, "a delegation went to negotiate with the authorities".into())]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

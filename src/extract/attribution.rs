@@ -494,6 +494,8 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                             | "with"
                             | "in"
                     )
+                    // ("Psaki's comments come after ...": after an owner, a noun.)
+                    || super::people::possessive(p)
                 });
                 // "spokesperson Zabihullah Mujahid who stated: “...”" attributes all the same.
                 let colon = article.chars.get(ws[i + parts.len() - 1].0.end) == Some(&':');

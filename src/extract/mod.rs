@@ -57,6 +57,15 @@ const NAMING: &[&str] = &[
     "campaign",
     "slogan",
     "hashtag",
+    // An outlet's name: the newspaper “Hasht-e Subh”.
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "agency",
+    "channel",
+    "website",
+    "portal",
 ];
 
 /// A sentence whose words outside its quotations are no more than this says
@@ -2003,6 +2012,12 @@ mod tests {
     fn people_in_the_plural_whom_no_body_qualifies_are_nobody_known() {
         let text = "It is not known how many came with Omar Faiz, but newspaper sources say that “a delegation went to negotiate with the authorities.”";
         assert_eq!(quotes(text), [(None, "a delegation went to negotiate with the authorities".into())]);
+    }
+
+    #[test]
+    fn a_speech_verbs_form_after_an_owner_is_a_noun() {
+        let text = "Lena Hart spoke on Tuesday. Hart's comments come after Prime Minister Omar Faiz said on Monday that it was “a long way off.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "a long way off".into())]);
     }
 
     #[test]

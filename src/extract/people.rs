@@ -50,6 +50,8 @@ pub fn specificity(kind: &str) -> u8 {
 /// (`is_title_noun`), which are title words too.
 const TITLE_WORDS: &[&str] = &[
     "acting",
+    // ("White House Press Secretary Jen Psaki".)
+    "press",
     "affairs",
     "commissioner",
     "defence",
@@ -584,7 +586,10 @@ impl People {
     /// The first actor of one of `kinds` that `words` name ("Chinese",
     /// "China's", "Taliban", "U.N.").
     fn tie(&self, words: &[String], kinds: &[&str]) -> Option<String> {
-        words.iter().find_map(|w| {
+        // (Names of up to three words: "White House Press Secretary".)
+        let phrases =
+            (0..words.len()).flat_map(|k| (k + 1..=(k + 3).min(words.len())).map(move |end| words[k..end].join(" ")));
+        phrases.into_iter().find_map(|w| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches('.');
             self.actors
                 .iter()

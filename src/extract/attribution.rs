@@ -513,7 +513,21 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 // opens its clause frames the sentence; the verb comes later.
                 // ("Adding that we need to “...”" goes on with the speaker's words.)
                 let framing = i == 0 && lower.ends_with("ing") && parts.len() == 1 && next.as_deref() != Some("that");
-                if relative || question || framing {
+                // ("agreed that" is speech only right before its quotation, and of
+                // one subject: "Pakistan and the Taliban agreed that the crossing
+                // would “reopen”" is a deal, "Most agreed that" nobody's words.)
+                let deal = parts.len() == 2 && parts[0].starts_with("agree") && {
+                    let end = ws[i + 1].0.end;
+                    let next = article.chars[end..].iter().find(|c| !matches!(c, ' ' | ',' | ':'));
+                    let quoted = next.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„' | '\''));
+                    let joint = ws[i.saturating_sub(4)..i].iter().any(|(_, w)| w == "and")
+                        || matches!(
+                            previous.as_deref(),
+                            Some("most" | "all" | "both" | "many" | "some" | "they" | "we")
+                        );
+                    !quoted || joint
+                };
+                if relative || question || framing || deal {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
@@ -777,16 +791,20 @@ impl Passage {
     /// before it (the nearest among equals); then the same after it ("said X").
     /// "According to X" looks only after.
     pub fn subject(&self, article: &Article, people: &mut People, verb: Verb, slot: Span) -> Option<Who> {
-        // "In her words, “...”": the one the pronoun stands for.
+        // "In her words, “...”": the one the pronoun stands for, when the text
+        // has shown them to be a woman (a man for "his"); else nobody known.
         if let [(_, within), (at, owner), (_, _)] = words(article, verb.span).as_slice()
             && within.eq_ignore_ascii_case("in")
-            && let Some(pronoun) = match owner.as_str() {
-                "his" => Some("he"),
-                "her" => Some("she"),
+            && let Some((pronoun, gender)) = match owner.as_str() {
+                "his" => Some(("he", Gender::Man)),
+                "her" => Some(("she", Gender::Woman)),
                 _ => None,
             }
         {
-            return Some(self.refer(article, people, None, pronoun, at.start).map_or(Who::Nobody, Who::Actor));
+            let shown = |a: &usize| people.gender(article, *a) == Some(gender);
+            return Some(
+                self.refer(article, people, None, pronoun, at.start).filter(shown).map_or(Who::Nobody, Who::Actor),
+            );
         }
         let before = Span { start: slot.start, end: verb.span.start };
         // "The resolution - drafted by the UAE and Japan - describes": the

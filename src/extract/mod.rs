@@ -1864,6 +1864,11 @@ mod tests {
     fn agreeing_that_is_speech_and_agreeing_to_is_not() {
         let text = "Omar Faiz then agreed that, “The best thing is a face-to-face dialogue.”";
         assert_eq!(quotes(text), [(some("omar-faiz"), "The best thing is a face-to-face dialogue".into())]);
+        // A deal of two, or words that are not right after it, are no one's speech.
+        let text = "Jane Doe and Omar Faiz agreed that the crossing would “reopen immediately.”";
+        assert_eq!(quotes(text), [(None, "reopen immediately".into())]);
+        let text = "Omar Faiz agreed that formal recognition was “not on the table.”";
+        assert_eq!(quotes(text), [(None, "not on the table".into())]);
     }
 
     #[test]
@@ -1914,11 +1919,14 @@ mod tests {
 
     #[test]
     fn in_her_words_and_in_the_words_of_attribute_a_quotation() {
-        let text = "According to Jane Doe, the talks went well.\n\nAt the same time, in her words, “the road ahead is long.”\n\nIn the words of Omar Faiz, “the talks were useful.”";
+        let text = "According to spokeswoman Lena Hart, the talks went well.\n\nAt the same time, in her words, “the road ahead is long.”\n\nIn the words of Omar Faiz, “the talks were useful.”";
         assert_eq!(
             quotes(text),
-            [(some("jane-doe"), "the road ahead is long".into()), (some("omar-faiz"), "the talks were useful".into())]
+            [(some("lena-hart"), "the road ahead is long".into()), (some("omar-faiz"), "the talks were useful".into())]
         );
+        // "Her" is someone the text showed to be a woman, never the latest speaker as such.
+        let text = "Lena Hart met Prime Minister Omar Faiz. Faiz told her that the ban would stay.\n\nIn her words, the response was “deeply disappointing.”";
+        assert_eq!(quotes(text), [(None, "deeply disappointing".into())]);
     }
 
     #[test]
@@ -1944,6 +1952,10 @@ mod tests {
         // A vowel added makes another name.
         let text = "Prime Minister Lena Sharif met the envoy.\n\n“We are ready,” Sharifi said.";
         assert_eq!(quotes(text), [(some("sharifi"), "We are ready".into())]);
+        // A given name spelled as printed comes first: Hassan is no Hussein.
+        let text =
+            "Foreign Minister Fuad Hussein met Prime Minister Hassan Akhund.\n\n“We discussed trade,” Hassan said.";
+        assert_eq!(quotes(text), [(some("hassan-akhund"), "We discussed trade".into())]);
     }
 
     #[test]

@@ -705,6 +705,7 @@ impl People {
                 && let Some(actor) =
                     match full_name_before(article, std::slice::from_ref(&words[i].1), article.chars.len())
                         .or_else(|| self.name_opened_by(article, &words[i].1))
+                        .or_else(|| family_name_spelled_otherwise(article, &words[i].1))
                     {
                         Some((from, to)) => self.draft(article, article.words(), from, to),
                         // One name alone only right next to the verb ("Zhao said", "said
@@ -1324,11 +1325,20 @@ fn after_a_given_name(article: &Article, at: usize) -> bool {
 /// the words `name` ("Mohammad Hassan Akhund" for "Hassan", "Hassan Kazemi
 /// Qomi" for "Kazemi Qomi"): the run's bounds among the article's words.
 fn full_name_before(article: &Article, name: &[String], end: usize) -> Option<(usize, usize)> {
-    full_name_spelled(article, name, end, false).or_else(|| {
-        // ("Amina Mohammad ... Mohammed said": one family name, spelled two
-        // ways; only when no name ends with it as printed.)
-        (name.len() == 1 && name[0].chars().count() >= 4).then(|| full_name_spelled(article, name, end, true)).flatten()
-    })
+    full_name_spelled(article, name, end, false)
+}
+
+/// "Amina Mohammad ... Mohammed said": the full name whose family name (the
+/// last word of its run) is `word` spelled with other vowels. The last resort,
+/// after every name spelled as printed.
+fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(usize, usize)> {
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let (from, to) = full_name_spelled(article, std::slice::from_ref(word), article.chars.len(), true)?;
+    let all = article.words();
+    // (The word must end its name: "Hassan" opens Hassan Akhund, it is no Hussein.)
+    (name_run(all, from).1 == to && consonants(&all[to - 1].1) == consonants(word)).then_some((from, to))
 }
 
 fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonants: bool) -> Option<(usize, usize)> {

@@ -1917,7 +1917,7 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
 
 /// Words that open a subordinate clause ("A day after the Taliban announced
 /// ..., China said"; "Although he did not say ..., he reiterated").
-const SUBORDINATORS: &[&str] = &[
+pub(super) const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "although", "though", "because", "since", "once", "until", "if", "unless",
     "whereas",
 ];

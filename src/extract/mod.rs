@@ -115,6 +115,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             document = outside.iter().any(|w| attribution::DOCUMENTS.contains(&w.as_str()));
             // ("According to the Times, the four countries said": the sentence's own verb first.)
             let verbs = main_verbs(&article, span);
+            let leading = leading_clause_end(&article, span, &verbs);
             // A closing attribution that names someone speaks for the whole
             // sentence, unless a person opens it ("Matthew Miller said ...,
             // TOLO News reported": the outlet only passes it on).
@@ -122,15 +123,17 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             let closing =
                 verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
                     |verb| {
-                        let who = passage.subject(&article, &mut people, verb, clause(&article, span, verb.span))?;
+                        let who =
+                            passage.subject(&article, &mut people, verb, clause(&article, span, verb.span, leading))?;
                         let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
-                        let opener = opening
-                            .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span)));
+                        let opener = opening.and_then(|v| {
+                            passage.subject(&article, &mut people, v, clause(&article, span, v.span, leading))
+                        });
                         (!outlet && !is_person(&people, opener)).then_some((verb, who))
                     },
                 );
             if let Some(verb) = closing.map(|(verb, _)| verb).or(opening) {
-                let slot = clause(&article, span, verb.span);
+                let slot = clause(&article, span, verb.span, leading);
                 let subject = match closing {
                     Some((_, who)) => Some(who),
                     None => passage.subject(&article, &mut people, verb, slot),
@@ -421,8 +424,27 @@ fn closes(article: &Article, sentence: Span, verb: attribution::Verb) -> bool {
     !article.in_quotation(verb.span.start) && subject_fits && ends && !rest.iter().any(|(_, w)| w == "that")
 }
 
-/// The clause of a verb: the text around it between quotations.
-fn clause(article: &Article, unit: Span, verb: Span) -> Span {
+/// Where the main clause of `unit` starts when the unit opens with a
+/// subordinate clause whose speech verb gives way to a main one ("After
+/// Erdogan said ..., the Taliban signalled"): after that clause's comma.
+/// (Found once per unit: `main` are the unit's main verbs.)
+fn leading_clause_end(article: &Article, unit: Span, main: &[attribution::Verb]) -> Option<usize> {
+    let first = words(article, unit).into_iter().next()?.1.to_lowercase();
+    if !attribution::SUBORDINATORS.contains(&first.as_str()) {
+        return None;
+    }
+    let end = attribution::verbs(article, unit)
+        .into_iter()
+        .filter(|v| !main.iter().any(|m| m.span == v.span))
+        .map(|v| v.span.end)
+        .max()?;
+    let comma = article.chars[end..unit.end].iter().position(|c| *c == ',')?;
+    Some(end + comma + 1)
+}
+
+/// The clause of a verb: the text around it between quotations, after a
+/// leading subordinate clause (`leading`, from `leading_clause_end`).
+fn clause(article: &Article, unit: Span, verb: Span, leading: Option<usize>) -> Span {
     // (A name in scare quotes, "the “Taliban” revealed", is part of the clause.)
     let name = |q: &&Quotation| {
         let ws: Vec<(Span, String)> = q.parts.iter().flat_map(|p| words(article, *p)).collect();
@@ -434,18 +456,8 @@ fn clause(article: &Article, unit: Span, verb: Span) -> Span {
         .filter(|q| q.outer.end <= verb.start && unit.contains(q.outer.start))
         .filter(|q| !name(q));
     let after = article.quotations.iter().filter(|q| q.outer.start >= verb.end && unit.contains(q.outer.start));
-    // ("After Erdogan said ..., the Taliban signalled": a leading subordinate
-    // clause, whose verb gives way to the main one, holds no subject of it.)
-    let main = attribution::main_verbs(article, unit);
-    let subordinate = attribution::verbs(article, unit)
-        .into_iter()
-        .filter(|v| v.span.end <= verb.start && !main.iter().any(|m| m.span == v.span))
-        .map(|v| v.span.end)
-        .max();
-    let leading =
-        subordinate.and_then(|end| article.chars[end..verb.start].iter().position(|c| *c == ',').map(|k| end + k + 1));
     Span {
-        start: before.map(|q| q.outer.end).chain(leading).max().unwrap_or(unit.start),
+        start: before.map(|q| q.outer.end).chain(leading.filter(|&at| at <= verb.start)).max().unwrap_or(unit.start),
         end: after.map(|q| q.outer.start).min().unwrap_or(unit.end),
     }
 }
@@ -520,6 +532,7 @@ fn attribute(
     // "According to VOA, the ministry said ...": the outlet that reports is
     // not the speaker when the sentence names its own.
     let pre_verbs = main_verbs(article, pre);
+    let leading = leading_clause_end(article, pre, &pre_verbs);
     let pre_verb = pre_verbs.iter().find(|v| !v.subject_after).or(pre_verbs.first()).copied();
     if hands_over || pre_verb.is_none() {
         // (“...” — a demand he called ...: a clause after the dash attributes by its verb.)
@@ -548,12 +561,12 @@ fn attribute(
             if !opens
                 && outlet
                 && let Some(verb) = pre_verb
-                && let Some(before) = passage.subject(article, people, verb, clause(article, pre, verb.span))
+                && let Some(before) = passage.subject(article, people, verb, clause(article, pre, verb.span, leading))
             {
                 return Some(before);
             }
             if !opens && let Some(verb) = pre_verb {
-                let slot = clause(article, pre, verb.span);
+                let slot = clause(article, pre, verb.span, leading);
                 let pronoun = words(article, Span { start: slot.start, end: verb.span.start })
                     .first()
                     .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it"));
@@ -568,7 +581,7 @@ fn attribute(
     // "Pajhwok reported that Jalali went on to state that “...”": the outlet
     // reports; the verb nearest the quotation names who spoke.
     let outlet = |v: attribution::Verb, people: &mut People| {
-        let slot = clause(article, pre, v.span);
+        let slot = clause(article, pre, v.span, leading);
         matches!(article.flat(v.span).as_str(), "reported" | "reports")
             || matches!(passage.subject(article, people, v, slot), Some(Who::Actor(a)) if people.actors[a].kind == "media")
     };
@@ -608,7 +621,7 @@ fn attribute(
         {
             return Some(who);
         }
-        let slot = clause(article, pre, verb.span);
+        let slot = clause(article, pre, verb.span, leading);
         // A verb whose subject the clause does not give ("..., but stressed
         // that ...") shares the sentence's speaker.
         return passage.subject(article, people, verb, slot).or(passage.current);
@@ -1903,6 +1916,9 @@ mod tests {
         let text = "After Jane Doe said on Wednesday that she could meet the group, the Taliban signalled that it would agree.";
         let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
         assert_eq!(said, [some("taliban")]);
+        // Only a clause that opens the sentence: one in its middle is an aside.
+        let text = "Omar Faiz, after he told reporters that talks had gone well, said trade was “back on track.”";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "back on track".into())]);
     }
 
     #[test]

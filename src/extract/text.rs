@@ -590,7 +590,10 @@ fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
 /// a dropped letter ('til), and it can swallow no other quotation. It
 /// quotes two words or more.
 fn single_closes_ahead(chars: &[char], at: usize) -> bool {
-    for j in at + 1..chars.len() {
+    // (A phrase, not a page: looking no further than this keeps a text full
+    // of apostrophes linear.)
+    const PHRASE: usize = 200;
+    for j in at + 1..chars.len().min(at + PHRASE) {
         match chars[j] {
             '"' | '“' | '”' | '«' | '»' | '„' => return false,
             '\n' if paragraph_break(chars, j) => return false,

@@ -1081,7 +1081,10 @@ impl Passage {
             return Some(Who::Actor(a));
         }
         // "Afghanistan's embassy in Norway is to close, its occupants said":
-        // "its" stands for the body that opens the sentence.
+        // "its" stands for the institution that opens the sentence, which is
+        // its owner's ("the Afghan embassy" is Afghanistan's). Only an opening
+        // of a dateline, "the", the owner and the institution: not "In Norway,
+        // the Afghan embassy", nor "Norway has ordered the Afghan embassy".
         let ws = words(article, before);
         if let [.., (its, w), (_, _)] = ws.as_slice()
             && w.eq_ignore_ascii_case("its")
@@ -1091,12 +1094,13 @@ impl Passage {
                 .find(|c| !c.is_whitespace())
                 .is_none_or(|c| *c == ',')
             && let Some(sentence) = sentence
-            && let Some(m) = people
-                .mentions
-                .iter()
-                .find(|m| sentence.holds(m.span) && m.span.end <= its.start && !article.in_quotation(m.span.start))
+            && let opening = words(article, Span { start: sentence.start, end: its.start })
+            && let Some(k) =
+                opening.iter().position(|(_, w)| !w.eq_ignore_ascii_case("the") && w.chars().any(char::is_lowercase))
+            && let Some(m) = people.mentions.iter().find(|m| m.span.start == opening[k].0.start)
             && people.actors[m.actor].kind != "person"
-            && words(article, Span { start: sentence.start, end: m.span.start }).len() <= 3
+            && let Some((_, noun)) = opening.iter().find(|(at, _)| at.start >= m.span.end)
+            && matches!(noun.to_lowercase().as_str(), "embassy" | "ministry" | "mission" | "consulate")
         {
             return Some(Who::Actor(m.actor));
         }

@@ -1999,9 +1999,16 @@ mod tests {
 
     #[test]
     fn its_before_a_closing_verb_stands_for_the_body_that_opens_the_sentence() {
-        let text = "LONDON — Britain's embassy in China is to close on Thursday, its occupants said.";
-        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
-        assert_eq!(said, [some("GBR")]);
+        let said = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect()
+        };
+        assert_eq!(
+            said("LONDON — Britain's embassy in China is to close on Thursday, its occupants said."),
+            [some("GBR")]
+        );
+        // Not a body after a preposition, nor one whose object comes before "its".
+        assert_eq!(said("In China, the British embassy will close on Thursday, its staff said."), [some("GBR")]);
+        assert_eq!(said("China has ordered the British embassy to close, its staff said."), [some("GBR")]);
     }
 
     #[test]

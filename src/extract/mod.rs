@@ -1928,6 +1928,12 @@ mod tests {
         };
         let text = "The British Foreign Office announced the talks.\n\nOmar Faiz arrived on Monday.\n\nThey will discuss “critical interests” during the Beijing meeting, the Foreign Office said in a statement.";
         assert_eq!(said(text), [some("gbr-foreign-office")]);
+        // Not where another owner stands before it, nor in a sentence that
+        // opens in another state.
+        let text = "The British Foreign Office said the talks would go ahead.\n\nThe Taliban's Foreign Office said the shelling had been provoked.\n\n“Our forces acted in self-defence,” the Foreign Office said.";
+        assert_eq!(said(text), [some("taliban-foreign-office")]);
+        let text = "The British Foreign Office said the talks would go ahead.\n\nIn Beijing, the Foreign Office said China would “continue to engage.”";
+        assert_ne!(said(text), [some("gbr-foreign-office")]);
         // Two states' offices of that name: the bare name is neither's.
         let text = "The British Foreign Office said the talks would go ahead.\n\nThe Chinese Foreign Office said it would attend.\n\nOmar Faiz arrived on Monday.\n\nThey will discuss “critical interests” during the meeting, the Foreign Office said in a statement.";
         assert_eq!(said(text), [None]);

@@ -1093,8 +1093,12 @@ impl People {
         // "the State Department" after "the US State Department": a state's
         // office named again without the state, while no other state's office
         // of this text has that name (then the bare name is neither's).
-        if kind == "office" && parent.is_some() && name.contains(' ') && names[0] != name {
-            let namesake = self.actors.iter().position(|a| a.drafted && a.kind == "office" && a.names.contains(&name));
+        // (Any office of that name counts, one of no known state too: "the
+        // Taliban's Foreign Ministry" beside "Pakistan's Foreign Ministry".)
+        if kind == "office" && name.contains(' ') && names[0] != name {
+            let namesake = self.actors.iter().position(|a| {
+                a.drafted && a.kind == "office" && (a.names.contains(&name) || a.label.as_ref() == Some(&name))
+            });
             match namesake {
                 Some(other) => {
                     self.actors[other].names.retain(|n| *n != name);
@@ -1102,7 +1106,8 @@ impl People {
                     let spans = self.find_words(&bare);
                     self.mentions.retain(|m| m.actor != other || !spans.contains(&m.span));
                 }
-                None => names.push(name.clone()),
+                None if parent.is_some() => names.push(name.clone()),
+                None => {}
             }
         }
         self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
@@ -1112,6 +1117,9 @@ impl People {
         // given name, is someone else's: "Abdul" of Abdul Qahar Balkhi is not
         // "Abdul Salam Hanafi".)
         let person = self.actors[a].kind == "person";
+        let bare: Vec<String> =
+            self.actors[a].label.iter().filter(|l| **l != self.actors[a].names[0]).cloned().collect();
+        let parent_of_a = self.actors[a].parent.clone();
         let mut found = Vec::new();
         for n in self.actors[a].names.clone() {
             let needle: Vec<char> = n.chars().map(normalize_char).collect();
@@ -1124,6 +1132,10 @@ impl People {
                             && one_word
                             && (before_more_name(article, span.end) || after_a_given_name(article, span.start)))
                     })
+                    // (An office's bare name is not it where an owner stands before
+                    // it, "the Taliban's Foreign Ministry", or its sentence names
+                    // another state: "In Beijing, the Foreign Ministry said".)
+                    .filter(|span| !bare.contains(&n) || !self.owned_elsewhere(article, *span, parent_of_a.as_deref()))
                     .map(|span| Mention { span, actor: a }),
             );
         }
@@ -1156,6 +1168,33 @@ impl People {
                 self.actors[i].parent = office.parent.clone();
             }
         }
+    }
+}
+
+impl People {
+    /// Whether the office name at `span` has an owner of its own right before
+    /// it (a possessive, a capitalised word other than "The"), or stands in a
+    /// sentence that opens in a state other than `state` ("In Beijing, ...").
+    fn owned_elsewhere(&self, article: &Article, span: Span, state: Option<&str>) -> bool {
+        let all = article.words();
+        let at = all.partition_point(|(w, _)| w.end <= span.start);
+        let owner = at > 0 && {
+            let (_, w) = &all[at - 1];
+            possessive(w) || (w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("the"))
+        };
+        let sentence = article.units.iter().find(|u| u.span.contains(span.start));
+        let other_state = sentence.is_some_and(|u| {
+            let opening = words(article, u.span);
+            opening.first().is_some_and(|(_, w)| matches!(w.as_str(), "In" | "From" | "At"))
+                && opening.get(1).is_some_and(|(place, _)| {
+                    self.mentions.iter().any(|m| {
+                        m.span.start == place.start
+                            && self.actors[m.actor].kind == "state"
+                            && Some(self.actors[m.actor].id.as_str()) != state
+                    })
+                })
+        });
+        owner || other_state
     }
 }
 

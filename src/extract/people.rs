@@ -886,10 +886,25 @@ impl People {
         }
         // (The title is read among all the text's words: `words` may leave out
         // the names of known bodies, and "Taliban spokesman" is the Taliban's.)
+        // (Only when that body qualifies the title itself: "Taliban spokesman",
+        // "Taliban Foreign Minister", "the Taliban's acting minister"; not
+        // "Taliban sanctions committee chairman", whose committee is the UN's.)
         let all = article.words();
-        let title = match all.binary_search_by_key(&words[from].0.start, |(at, _)| at.start) {
+        let in_slot = self.title_before(article, words, from);
+        let in_text = match all.binary_search_by_key(&words[from].0.start, |(at, _)| at.start) {
             Ok(at) => self.title_before(article, all, at),
-            Err(_) => self.title_before(article, words, from),
+            Err(_) => None,
+        };
+        let qualified = |slot: &str, text: &str| {
+            let head = text.strip_suffix(slot).unwrap_or("").trim_end();
+            let first = slot.split(' ').next().unwrap_or("");
+            possessive(head.rsplit(' ').next().unwrap_or(""))
+                || first.starts_with(char::is_uppercase)
+                || is_title_noun(first)
+        };
+        let title = match (in_slot, in_text) {
+            (Some(slot), Some(text)) if text != slot && !qualified(&slot, &text) => Some(slot),
+            (slot, text) => text.or(slot),
         }
         .or_else(|| appositive(article, words[to - 1].0.end));
         let title: Vec<String> = title.map(|t| t.split(' ').map(String::from).collect()).unwrap_or_default();
@@ -1158,11 +1173,38 @@ impl People {
             let Some(role) = person.role.as_ref().filter(|_| person.drafted && person.parent.is_none()) else {
                 continue;
             };
+            // (Not a name any state's office has: "Foreign Ministry spokesman
+            // Abdul Qahar Balkhi" after "Pakistan's Foreign Ministry" is not
+            // Pakistan's.)
+            let generic = |label: &str| {
+                label.split(' ').all(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "foreign"
+                            | "ministry"
+                            | "office"
+                            | "interior"
+                            | "affairs"
+                            | "defence"
+                            | "defense"
+                            | "embassy"
+                            | "department"
+                            | "mission"
+                            | "of"
+                            | "the"
+                            | "information"
+                            | "finance"
+                    )
+                })
+            };
+
             let role = role.to_lowercase();
             let mut offices = self.actors.iter().filter(|a| {
                 a.drafted
                     && a.kind == "office"
-                    && a.label.as_ref().is_some_and(|l| l.contains(' ') && role.contains(&l.to_lowercase()))
+                    && a.label
+                        .as_ref()
+                        .is_some_and(|l| l.contains(' ') && role.contains(&l.to_lowercase()) && !generic(l))
             });
             if let (Some(office), None) = (offices.next(), offices.next()) {
                 self.actors[i].parent = office.parent.clone();

@@ -6,7 +6,7 @@
 //! quotation with no attribution of its own continues the current speaker's
 //! words when it opens its sentence, and is the author's own phrase otherwise.
 
-use super::people::{Gender, People, next_to, specificity};
+use super::people::{Gender, People, next_to, possessive, specificity};
 use super::text::words;
 use super::text::{Article, Span};
 
@@ -505,6 +505,9 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                         matches!(p, "which" | "that" | "been" | "was" | "were" | "being" | "is" | "are" | "be")
                             || matches!(p, "should" | "would" | "could" | "might" | "must" | "to" | "cannot")
                     });
+                // ("Simon Stiell said as quoted by Al Jazeera": the outlet only relays.)
+                let relay =
+                    previous.as_deref() == Some("as") && matches!(lower.as_str(), "quoted" | "cited" | "reported");
                 let question = matches!(lower.as_str(), "asked" | "asking")
                     && next.as_deref().is_some_and(|n| {
                         matches!(n, "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "to" | "for")
@@ -527,7 +530,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                         );
                     !quoted || joint
                 };
-                if relative || question || framing || deal {
+                if relative || relay || question || framing || deal {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
@@ -855,6 +858,21 @@ impl Passage {
             });
             venue.map_or(before, |i| Span { end: ws[i].0.start, ..before })
         };
+        // ("The family of Ryan Corbett, who was detained ..., confirmed", "the
+        // family said": relatives speak for themselves, nobody the text knows.)
+        let family = |w: &str| matches!(w, "family" | "families" | "relatives" | "parents");
+        let opening = words(article, before);
+        let opening: Vec<String> = opening.iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
+        let relatives = match opening.as_slice() {
+            [first, second, ..] => {
+                (matches!(first.as_str(), "the" | "his" | "her" | "their") || possessive(first)) && family(second)
+            }
+            [only] => family(only),
+            [] => false,
+        };
+        if relatives {
+            return Some(Who::Nobody);
+        }
         let after = Span { start: verb.span.end, end: slot.end };
         if verb.subject_after {
             let phrase = first_phrase(article, after);

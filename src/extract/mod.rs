@@ -2090,6 +2090,14 @@ mod tests {
     }
 
     #[test]
+    fn an_outlet_that_quotes_as_a_relay_is_no_speaker_nor_is_a_family_the_person() {
+        let text = "In his opening speech, UN climate chief Lena Hart said as quoted by Pamir News Agency, “We must agree to a new goal.”";
+        assert_eq!(quotes(text), [(some("lena-hart"), "We must agree to a new goal".into())]);
+        let text = "The family of British citizen Omar Faiz, who was detained in 2022, confirmed his release.\n\n“Our hearts are filled with joy,” the family said.";
+        assert_eq!(quotes(text), [(None, "Our hearts are filled with joy".into())]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -2098,6 +2098,15 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_pronoun_shows_gender_and_an_object_her_does_not() {
+        let text = "Britain's UN ambassador Lena Hart said her country wants peace.\n\nUS envoy Karim Noor was critical of the plan, which he said rewards “failure with more engagement.”";
+        assert_eq!(quotes(text), [(some("karim-noor"), "failure with more engagement".into())]);
+        // "told her that" shows nothing of the one who told.
+        let text = "Prime Minister Omar Faiz told her that the ban would stay.\n\n“It is final,” he said.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "It is final".into())]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -1325,12 +1325,47 @@ impl People {
                         && o.span.end <= all[k].0.start
                 })
             };
+            // ("Antje Leendertse said her country ...": a possessive counts too;
+            // "told her that" is someone else.)
+            let gendered = |k: usize| -> Option<Gender> {
+                let lower = all[k].1.to_lowercase();
+                let next = all.get(k + 1).map(|(_, w)| w.as_str()).unwrap_or("");
+                let owns = next.starts_with(char::is_lowercase)
+                    && !matches!(
+                        next,
+                        "that"
+                            | "to"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "about"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "for"
+                            | "with"
+                            | "of"
+                            | "and"
+                            | "but"
+                            | "as"
+                            | "by"
+                            | "from"
+                            | "into"
+                            | "over"
+                            | "not"
+                    );
+                match lower.as_str() {
+                    "his" => Some(Gender::Man),
+                    "her" if owns => Some(Gender::Woman),
+                    _ => Gender::of_pronoun(&lower),
+                }
+            };
             let pronoun = (all.partition_point(|(w, _)| w.start < m.span.end)..all.len())
                 .take_while(|&k| all[k].0.end <= sentence.end)
                 .filter(|&k| !article.in_quotation(all[k].0.start))
-                .find(|&k| Gender::of_pronoun(&all[k].1.to_lowercase()).is_some());
+                .find(|&k| gendered(k).is_some());
             if let Some(k) = pronoun.filter(|&k| !other(k)) {
-                vote(Gender::of_pronoun(&all[k].1.to_lowercase()));
+                vote(gendered(k));
             }
         }
         match man.cmp(&woman) {

@@ -579,7 +579,14 @@ fn attribute(
             {
                 return Some(before);
             }
-            if !opens && let Some(verb) = pre_verb {
+            // ("Kamilov also hoped that ... “...,” Balkhi added": a person named
+            // after the quotation is its speaker, whoever reports before it.)
+            let named_after = matches!(who, Who::Actor(a) if people.actors[a].kind == "person"
+                && people.mentions_in(post).any(|m| m.actor == a));
+            if !opens
+                && !named_after
+                && let Some(verb) = pre_verb
+            {
                 let slot = clause(article, pre, verb.span, leading);
                 let pronoun = words(article, Span { start: slot.start, end: verb.span.start })
                     .first()
@@ -1693,6 +1700,9 @@ mod tests {
     fn a_person_who_speaks_before_the_quotation_outranks_the_body_that_posts_it() {
         let text = "Taliban foreign ministry spokesman Zia Takal spoke first.\n\nOmar Faiz said it was “a new phase,” the foreign ministry posted on X.";
         assert_eq!(quotes(text), [(some("omar-faiz"), "a new phase".into())]);
+        // A person named after it is its speaker: the one before only hoped.
+        let text = "Omar Faiz met Lena Hart.\n\nFaiz also hoped that the government “would soon find a place in the world,” Hart added.";
+        assert_eq!(quotes(text), [(some("lena-hart"), "would soon find a place in the world".into())]);
     }
 
     #[test]

@@ -1555,7 +1555,13 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
     let noun = ws[k].1.to_lowercase();
     // ("The two sides stressed ...": several speak, none alone.)
     let joint = matches!(noun.as_str(), "sides" | "countries" | "leaders" | "ministers" | "parties" | "delegations");
-    if joint && k > 0 && matches!(ws[k - 1].1.to_lowercase().as_str(), "two" | "both" | "three" | "all") {
+    let several = |w: &str| {
+        matches!(
+            w,
+            "two" | "both" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "all" | "several"
+        )
+    };
+    if joint && k > 0 && several(ws[k - 1].1.to_lowercase().as_str()) {
         return Some(Who::Nobody);
     }
     if !matches!(noun.as_str(), "official" | "officials" | "diplomat" | "diplomats" | "source" | "sources") {

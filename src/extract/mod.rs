@@ -2117,6 +2117,13 @@ mod tests {
     }
 
     #[test]
+    fn several_countries_speaking_as_one_are_nobody_alone() {
+        let text = "The foreign ministers from Germany, Australia, Canada, and the Netherlands announced the move. According to reporting, the four countries said the “violations” must end.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [None]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -2124,6 +2124,25 @@ mod tests {
     }
 
     #[test]
+    fn a_seat_of_government_is_its_state_and_press_secretary_a_title() {
+        let text = "The White House said it was in no hurry.\n\n“There's no rush,” White House Press Secretary Jen Psaki told reporters.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("USA"), some("jen-psaki")]);
+        let psaki = extraction.new_actors.iter().find(|a| a.id == "jen-psaki").unwrap();
+        assert_eq!(
+            (psaki.role.as_deref(), psaki.parent.as_deref()),
+            (Some("White House Press Secretary"), Some("USA"))
+        );
+    }
+
+    #[test]
+    fn an_outlets_name_in_quotation_marks_is_no_ones_words() {
+        let text = "Omar Faiz told the newspaper “Kommersant” that the talks went well.";
+        assert_eq!(quotes(text), [(None, "Kommersant".into())]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

@@ -841,6 +841,20 @@ impl Passage {
             });
             aside.map_or(before, |k| Span { end: ws[k].0.start, ..before })
         };
+        // "Anna Paulina Luna, a member of the House, has strongly criticised": an
+        // auxiliary or an adverb after the appositive's closing comma belongs
+        // to the verb.
+        let before = {
+            let ws = words(article, before);
+            let verbal = |w: &str| {
+                matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "also")
+                    || (w.ends_with("ly") && w.chars().all(char::is_lowercase))
+            };
+            let kept = ws.iter().rposition(|(_, w)| !verbal(w)).map_or(0, |k| k + 1);
+            let end = ws.get(kept).map_or(before.end, |(at, _)| at.start);
+            let trimmed: String = article.chars[before.start..end].iter().collect();
+            if kept < ws.len() && trimmed.trim_end().ends_with(',') { Span { end, ..before } } else { before }
+        };
         // "Sibghatullah Ahmadi in a statement said": where someone spoke is no subject.
         let before = {
             let ws = words(article, before);

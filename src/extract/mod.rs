@@ -2143,6 +2143,13 @@ mod tests {
     }
 
     #[test]
+    fn an_auxiliary_after_an_appositive_belongs_to_the_verb() {
+        let text = "Lena Hart, a member of the British parliament, has strongly criticised the Taliban for the ban.\n\nWriting on X, she stated, “Not a penny for them.”";
+        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
+        assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
     fn an_office_named_after_for_is_not_the_state_the_text_is_about() {
         let text = "The Taliban ordered China’s embassy closed.\n\nA spokesman for the Foreign, Commonwealth and Development Office said: “The embassy is being closed.”";
         assert_eq!(quotes(text), [(None, "The embassy is being closed".into())]);

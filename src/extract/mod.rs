@@ -81,11 +81,11 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     let mut people = People::new(&article, actors);
     let mut passage = Passage::default();
     let mut rows: Vec<(usize, Draft)> = Vec::new();
-    // The opening sentence of the body, while it waits for the next to name
-    // the one it describes ("A senior Russian diplomat says ...").
+    // A sentence that describes its speaker without a name, while it waits
+    // for the next to name them ("A senior Russian diplomat says ...", and
+    // further down "Qatar's Foreign Minister said: “...”").
     let mut lede: Option<Lede> = None;
     let mut headline_rows: Vec<usize> = Vec::new();
-    let mut body = 0;
 
     for unit in &article.units {
         let span = unit.span;
@@ -151,7 +151,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     Some(Who::Actor(a)) => specificity(&people.actors[a].kind) <= specificity("office"),
                     None => false,
                 };
-                described = attribution::describes_one(&article, before).filter(|_| body == 0 && body_speaks(subject));
+                described = attribution::describes_one(&article, before).filter(|_| body_speaks(subject));
                 if described.is_some() {
                     stands_for = match subject {
                         Some(Who::Actor(a)) => Some(people.actors[a].id.clone()),
@@ -251,7 +251,6 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         if let Some(office) = described {
             lede = Some(Lede { unit: span, rows: first_row..rows.len(), office, stands_for });
         }
-        body += usize::from(!line);
     }
 
     // A headline's quotation that nobody speaks in the headline is the
@@ -304,9 +303,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     Extraction { drafts, new_actors }
 }
 
-/// A lede whose speaker is described, not named ("Pakistan's foreign minister
-/// says ..."): news names them in the next sentence ("Shah Mahmood Qureshi
-/// said ..."), and the lede's rows are theirs.
+/// A sentence whose speaker is described, not named ("Pakistan's foreign
+/// minister says ..."), the body's first or a later one: news names them in
+/// the next sentence ("Shah Mahmood Qureshi said ..."), and its rows are theirs.
 struct Lede {
     unit: Span,
     rows: std::ops::Range<usize>,
@@ -2147,6 +2146,12 @@ mod tests {
         let text = "Lena Hart, a member of the British parliament, has strongly criticised the Taliban for the ban.\n\nWriting on X, she stated, “Not a penny for them.”";
         let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
         assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
+    fn a_speaker_described_further_down_is_named_in_the_next_sentence_too() {
+        let text = "Jane Doe said on Monday that there was no rush.\n\nChina's foreign minister said: “Without engagement we cannot reach real progress.”\n\nForeign Minister Lin Wei added that China would stay engaged.";
+        assert_eq!(quotes(text), [(some("lin-wei"), "Without engagement we cannot reach real progress".into())]);
     }
 
     #[test]

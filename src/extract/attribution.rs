@@ -227,6 +227,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "in the words of",
 ];
 
+/// Offices that belong to the state or body named before them ("the Afghan
+/// embassy", "Britain's ministry"), wherever they sit.
+const INSTITUTIONS: &[&str] = &["embassy", "ministry", "mission", "consulate"];
+
 /// Who a speech verb's subject turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -495,7 +499,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                             | "in"
                     )
                     // ("Psaki's comments come after ...": after an owner, a noun.)
-                    || super::people::possessive(p)
+                    || possessive(p)
                 });
                 // "spokesperson Zabihullah Mujahid who stated: “...”" attributes all the same.
                 let colon = article.chars.get(ws[i + parts.len() - 1].0.end) == Some(&':');
@@ -1062,14 +1066,10 @@ impl Passage {
             }
         }
         // "The Afghan embassy in Tajikistan, in a telephone conversation with
-        // Asia-Plus, denied": a role noun's phrase before the aside.
-        // (An adverb may stand between the aside and the verb: "..., categorically denied".)
-        let adverbs_only =
-            |t: &str| t.split_whitespace().all(|w| w.ends_with("ly") && w.chars().all(char::is_lowercase));
-        let institution = |(_, w): &(Span, String)| {
-            matches!(w.to_lowercase().as_str(), "embassy" | "ministry" | "mission" | "consulate")
-        };
-        if raw.rfind(',').is_some_and(|last| adverbs_only(&raw[last + 1..]))
+        // Asia-Plus, (categorically) denied": a role noun's phrase before the
+        // aside. (The adverb was set aside with the auxiliaries above.)
+        let institution = |(_, w): &(Span, String)| INSTITUTIONS.contains(&w.to_lowercase().as_str());
+        if flat.ends_with(',')
             && let Some(comma) = raw.find(',')
             && let head = (Span { start: before.start, end: before.start + raw[..comma].chars().count() })
             && words(article, head).iter().any(institution)
@@ -1132,7 +1132,7 @@ impl Passage {
             && let Some(m) = people.mentions.iter().find(|m| m.span.start == opening[k].0.start)
             && people.actors[m.actor].kind != "person"
             && let Some((_, noun)) = opening.iter().find(|(at, _)| at.start >= m.span.end)
-            && matches!(noun.to_lowercase().as_str(), "embassy" | "ministry" | "mission" | "consulate")
+            && INSTITUTIONS.contains(&noun.to_lowercase().as_str())
         {
             return Some(Who::Actor(m.actor));
         }

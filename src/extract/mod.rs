@@ -757,6 +757,11 @@ mod tests {
         extract(text, "t", &actors()).drafts.into_iter().map(|d| (d.id, d.speaker, d.kind, d.quote)).collect()
     }
 
+    /// Every draft row's speaker, paraphrases included, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect()
+    }
+
     fn quotes(text: &str) -> Vec<(Option<String>, String)> {
         rows(text).into_iter().filter(|r| r.2 == "quote").map(|r| (r.1, r.3)).collect()
     }
@@ -1931,18 +1936,14 @@ mod tests {
 
     #[test]
     fn a_family_name_after_a_closing_verb_is_its_subject() {
-        let said = |text: &str| -> Vec<Option<String>> {
-            extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect()
-        };
         let text = "Lena Hart spoke on Monday. Moscow does not recognise the Taliban government, explained Hart, who is also an envoy.";
-        assert_eq!(said(text), [some("lena-hart"), some("lena-hart")]);
+        assert_eq!(speakers(text), [some("lena-hart"), some("lena-hart")]);
     }
 
     #[test]
     fn a_leading_clause_that_reports_speech_holds_no_subject_of_the_main_verb() {
         let text = "After Jane Doe said on Wednesday that she could meet the group, the Taliban signalled that it would agree.";
-        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
-        assert_eq!(said, [some("taliban")]);
+        assert_eq!(speakers(text), [some("taliban")]);
         // Only a clause that opens the sentence: one in its middle is an aside.
         let text = "Omar Faiz, after he told reporters that talks had gone well, said trade was “back on track.”";
         assert_eq!(quotes(text), [(some("omar-faiz"), "back on track".into())]);
@@ -2042,30 +2043,25 @@ mod tests {
 
     #[test]
     fn its_before_a_closing_verb_stands_for_the_body_that_opens_the_sentence() {
-        let said = |text: &str| -> Vec<Option<String>> {
-            extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect()
-        };
         assert_eq!(
-            said("LONDON — Britain's embassy in China is to close on Thursday, its occupants said."),
+            speakers("LONDON — Britain's embassy in China is to close on Thursday, its occupants said."),
             [some("GBR")]
         );
         // Not a body after a preposition, nor one whose object comes before "its".
-        assert_eq!(said("In China, the British embassy will close on Thursday, its staff said."), [some("GBR")]);
-        assert_eq!(said("China has ordered the British embassy to close, its staff said."), [some("GBR")]);
+        assert_eq!(speakers("In China, the British embassy will close on Thursday, its staff said."), [some("GBR")]);
+        assert_eq!(speakers("China has ordered the British embassy to close, its staff said."), [some("GBR")]);
     }
 
     #[test]
     fn a_drafted_persons_given_name_inside_another_name_is_not_them() {
         let text = "Karim Noor met leaders including Abdul Salam Hanafi, the Foreign Office said.\n\nAbdul Qahar Balkhi, the Taliban's spokesperson, said the meeting was good.";
-        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
-        assert_eq!(said, [some("abdul-qahar-balkhi")]);
+        assert_eq!(speakers(text), [some("abdul-qahar-balkhi")]);
     }
 
     #[test]
     fn an_office_right_before_a_closing_verb_is_its_subject_whoever_the_words_name() {
         let text = "Lena Hart, Jane Doe's envoy, met Omar Faiz in Kabul, the British Foreign Office said.";
-        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
-        assert_eq!(said, [some("gbr-foreign-office")]);
+        assert_eq!(speakers(text), [some("gbr-foreign-office")]);
     }
 
     #[test]
@@ -2144,8 +2140,7 @@ mod tests {
     #[test]
     fn an_auxiliary_after_an_appositive_belongs_to_the_verb() {
         let text = "Lena Hart, a member of the British parliament, has strongly criticised the Taliban for the ban.\n\nWriting on X, she stated, “Not a penny for them.”";
-        let said: Vec<Option<String>> = extract(text, "t", &actors()).drafts.into_iter().map(|d| d.speaker).collect();
-        assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+        assert_eq!(speakers(text), [some("lena-hart"), some("lena-hart")]);
     }
 
     #[test]

@@ -1160,9 +1160,7 @@ impl People {
         self.genders.borrow_mut().clear();
         Some(a)
     }
-}
 
-impl People {
     /// "State Department spokesperson Ned Price" with "the US State
     /// Department" in the text: a drafted person with no tie of their own
     /// belongs to the state of the one office of this text that their role
@@ -1176,44 +1174,20 @@ impl People {
             // (Not a name any state's office has: "Foreign Ministry spokesman
             // Abdul Qahar Balkhi" after "Pakistan's Foreign Ministry" is not
             // Pakistan's.)
-            let generic = |label: &str| {
-                label.split(' ').all(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "foreign"
-                            | "ministry"
-                            | "office"
-                            | "interior"
-                            | "affairs"
-                            | "defence"
-                            | "defense"
-                            | "embassy"
-                            | "department"
-                            | "mission"
-                            | "of"
-                            | "the"
-                            | "information"
-                            | "finance"
-                    )
-                })
-            };
-
             let role = role.to_lowercase();
             let mut offices = self.actors.iter().filter(|a| {
                 a.drafted
                     && a.kind == "office"
                     && a.label
                         .as_ref()
-                        .is_some_and(|l| l.contains(' ') && role.contains(&l.to_lowercase()) && !generic(l))
+                        .is_some_and(|l| l.contains(' ') && role.contains(&l.to_lowercase()) && !any_states(l))
             });
             if let (Some(office), None) = (offices.next(), offices.next()) {
                 self.actors[i].parent = office.parent.clone();
             }
         }
     }
-}
 
-impl People {
     /// Whether the office name at `span` has an owner of its own right before
     /// it (a possessive, a capitalised word other than "The"), or stands in a
     /// sentence that opens in a state other than `state` ("In Beijing, ...").
@@ -1238,6 +1212,29 @@ impl People {
         });
         owner || other_state
     }
+}
+
+/// Words of an office's name that any state's office may have: a name of
+/// these alone ("Foreign Ministry", "Ministry of Information") ties no one.
+const ANY_STATES_OFFICE: &[&str] = &[
+    "foreign",
+    "ministry",
+    "office",
+    "interior",
+    "affairs",
+    "defence",
+    "defense",
+    "embassy",
+    "department",
+    "mission",
+    "of",
+    "the",
+    "information",
+    "finance",
+];
+
+fn any_states(label: &str) -> bool {
+    label.split(' ').all(|w| ANY_STATES_OFFICE.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the text shows a person to be a man or a woman.
@@ -1452,9 +1449,8 @@ fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(us
         return None;
     }
     let (from, to) = full_name_spelled(article, std::slice::from_ref(word), article.chars.len(), true)?;
-    let all = article.words();
     // (The word must end its name: "Hassan" opens Hassan Akhund, it is no Hussein.)
-    (name_run(all, from).1 == to && consonants(&all[to - 1].1) == consonants(word)).then_some((from, to))
+    (name_run(article.words(), from).1 == to).then_some((from, to))
 }
 
 fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonants: bool) -> Option<(usize, usize)> {

@@ -2179,4 +2179,18 @@ mod tests {
         assert_ne!(jordan[0], some("JOR"));
         assert_eq!(jordan[1], None);
     }
+
+    #[test]
+    fn a_known_person_is_named_by_the_family_name_and_by_other_transliterations() {
+        let known = actors_and(("zabihullah-mujahid", "person", &["Zabihullah Mujahid"]));
+        let said = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect()
+        };
+        assert_eq!(said("“We will talk,” Mujahid told reporters."), [some("zabihullah-mujahid")]);
+        assert_eq!(said("“We will talk,” Zabiullah Mujahid told reporters."), [some("zabihullah-mujahid")]);
+        // Another given name before the family name is someone else.
+        assert_eq!(said("“We will talk,” Karim Mujahid told reporters."), [some("karim-mujahid")]);
+        // A given name spelled with other consonants is another name.
+        assert_eq!(said("“We will talk,” Zabitullah Mujahid told reporters."), [some("zabitullah-mujahid")]);
+    }
 }

@@ -396,7 +396,16 @@ pub struct People {
 }
 
 impl People {
-    pub fn new(article: &Article, known: Vec<Actor>) -> People {
+    pub fn new(article: &Article, mut known: Vec<Actor>) -> People {
+        // A known person is named again by the family name, as a drafted one
+        // is ("Muttaqi said" for Amir Khan Muttaqi); the rules below keep it
+        // from someone else's name that ends the same way.
+        for actor in known.iter_mut().filter(|a| a.kind == "person" && !a.drafted) {
+            let family = actor.names[0].split_whitespace().last().filter(|w| !is_initial(w)).map(String::from);
+            if let Some(family) = family.filter(|f| *f != actor.names[0] && !actor.names.contains(f)) {
+                actor.names.push(family);
+            }
+        }
         let normalized: Vec<char> = article.chars.iter().map(|&c| normalize_char(c)).collect();
         let mut people = People { actors: known, mentions: Vec::new(), normalized, genders: Default::default() };
         let mut mentions = Vec::new();
@@ -1013,9 +1022,10 @@ impl People {
                 // (A body this text drafted is itself again.)
                 return (self.actors[known].kind == "person" || self.actors[known].drafted).then_some(known);
             }
-            // "Mohammed Naeem" for a known "Mohammad Naeem": the same family
-            // name, and given names that differ only in their vowels, as
-            // transliterations of one name do; when only one known person fits.
+            // "Mohammed Naeem" for a known "Mohammad Naeem", "Zabiullah
+            // Mujahid" for Zabihullah Mujahid: every word of the name spelled
+            // as transliterations of one name are (`transliterated`); when
+            // only one known person fits.
             let mut alike = self.actors.iter().enumerate().filter(|(_, a)| {
                 !a.drafted && a.kind == "person" && a.names.iter().any(|n| spelled_alike(n, &name_words))
             });
@@ -1592,11 +1602,29 @@ impl People {
 fn spelled_alike(name: &str, words: &[String]) -> bool {
     let parts: Vec<&str> = name.split_whitespace().collect();
     parts.len() == words.len()
-        && parts.last().map(|w| w.to_lowercase()) == words.last().map(|w| w.to_lowercase())
         && parts.iter().zip(words).all(|(a, b)| {
-            let (a, b) = (consonants(a), consonants(b));
+            let (a, b) = (transliterated(a), transliterated(b));
             !a.is_empty() && a == b
         })
+}
+
+/// The consonant shape of a word as transliterations of one name share it
+/// when every word of the name is compared ("Zabiullah Mujahid" for
+/// Zabihullah Mujahid, "Sohail Shahin" for Suhail Shaheen): an "h" after the
+/// first letter and a doubled consonant are spelled one way and another.
+fn transliterated(word: &str) -> String {
+    let shape = consonants(word);
+    let mut out = String::new();
+    for (k, c) in shape.chars().enumerate() {
+        if (k > 0 && c == 'h') || (out.ends_with(c) && c != '*') {
+            continue;
+        }
+        if c == '*' && out.ends_with('*') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A word's consonants in place, each run of vowels one mark, lower case:

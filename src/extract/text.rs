@@ -572,6 +572,11 @@ fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
     let word_start = i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '(' | '[' | '—' | '–');
+    // ("the Taliban 's acting minister": a possessive printed apart from its noun.)
+    let possessive = chars.get(i + 1) == Some(&'s') && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric());
+    if possessive && matches!(chars[i], '\'' | '‘') {
+        return false;
+    }
     match chars[i] {
         '"' => !after_word || chars.get(i + 1).is_some_and(|c| c.is_uppercase()),
         '‘' => !after_word && next_is_word,
@@ -723,5 +728,14 @@ mod tests {
         );
         let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
         assert_eq!(texts, ["a good example for others", "They called it “a step” forward"]);
+    }
+
+    #[test]
+    fn a_possessive_printed_apart_from_its_noun_opens_no_quotation() {
+        let a = Article::new(
+            "He met the Taliban 's acting minister.\n\n'Ties will grow,' he said after the Taliban 's meeting.",
+        );
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["Ties will grow"]);
     }
 }

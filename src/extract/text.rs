@@ -615,9 +615,15 @@ fn single_closes_here(chars: &[char], i: usize) -> bool {
     i > 0 && !chars[i - 1].is_whitespace() && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
 }
 
-/// A straight mark closes at the end of a word (or of its punctuation).
+/// A straight mark closes at the end of a word (or of its punctuation), or
+/// printed apart from the punctuation that ends the quotation ("... in Kabul,
+/// " Jaishankar said), where it can open nothing.
 fn closes_here(chars: &[char], i: usize) -> bool {
-    i > 0 && !chars[i - 1].is_whitespace()
+    let apart = i > 1
+        && chars[i - 1] == ' '
+        && matches!(chars[i - 2], ',' | '.' | '?' | '!')
+        && chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+    i > 0 && (!chars[i - 1].is_whitespace() || apart)
 }
 
 fn paragraph_break(chars: &[char], i: usize) -> bool {
@@ -737,5 +743,12 @@ mod tests {
         );
         let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
         assert_eq!(texts, ["Ties will grow"]);
+    }
+
+    #[test]
+    fn a_straight_mark_printed_apart_from_its_comma_closes_the_quotation() {
+        let a = Article::new("\"Ties will grow, \" Jane Doe said. \"We welcome you,\" he said.");
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["Ties will grow", "We welcome you"]);
     }
 }

@@ -2193,4 +2193,10 @@ mod tests {
         // A given name spelled with other consonants is another name.
         assert_eq!(said("“We will talk,” Zabitullah Mujahid told reporters."), [some("zabitullah-mujahid")]);
     }
+
+    #[test]
+    fn a_prosecutor_or_rapporteur_named_by_office_is_the_one_speaking() {
+        let text = "Court prosecutor Karim Khan is seeking warrants. Khan warned he would seek more. The prosecutor noted other crimes.\n\n“Dissent was repressed,” he said.";
+        assert_eq!(quotes(text), [(some("karim-khan"), "Dissent was repressed".into())]);
+    }
 }

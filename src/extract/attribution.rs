@@ -1216,11 +1216,15 @@ impl Passage {
         // (Not one that qualifies what follows: "The Taliban’s chief spokesman,
         // Karim Sadiq, ...", "Taliban spokesman Karim Sadiq ...".)
         let lead = |m: &super::people::Mention| words(article, Span { start: before.start, end: m.span.start }).len();
+        // (Nor "Pakistani Defense Minister Khawaja Asif": a title of capitalised words.)
         let qualifies = |m: &super::people::Mention| {
             matches!(article.chars.get(m.span.end), Some('\'' | '’'))
                 || words(article, Span { start: m.span.end, end: before.end })
-                    .first()
-                    .is_some_and(|(_, w)| super::people::is_title_noun(w) || title_like(w))
+                    .iter()
+                    .take(3)
+                    .enumerate()
+                    .take_while(|(k, (_, w))| *k == 0 || w.starts_with(char::is_uppercase))
+                    .any(|(_, (_, w))| super::people::is_title_noun(w) || title_like(w))
         };
         if let Some(m) = people
             .mentions_in(before)
@@ -1234,6 +1238,24 @@ impl Passage {
         }
         let opening =
             Span { start: before.start, end: words(article, before).get(4).map_or(before.end, |(at, _)| at.start) };
+        // ("Habiba Sarabi, a rights activist and former member of the deposed
+        // Afghan government, echoed those remarks, saying": the person whose
+        // name opens the sentence, though the text has not named them before.)
+        // (Drafting has effects, so only where two capitalised words open it
+        // and no known actor: "The Chinese Embassy ..." is left to the rules below.)
+        let ws = words(article, before);
+        let name_opens = ws.len() > 2
+            && ws[..2].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+            && !matches!(ws[0].1.as_str(), "The" | "A" | "An" | "In" | "On" | "At")
+            && !people.mentions_in(before).any(|m| m.span.start == ws[0].0.start);
+        let first = ws.first().map(|(_, w)| w.clone()).filter(|_| name_opens);
+        if let Some(first) = first
+            && let Some((a, _)) = people.draft_in(article, opening, opening.start, true)
+            && people.actors[a].kind == "person"
+            && people.actors[a].names[0].split_whitespace().next() == Some(first.as_str())
+        {
+            return Some(Who::Actor(a));
+        }
         if let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true) {
             return Some(who);
         }

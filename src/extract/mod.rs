@@ -2199,4 +2199,14 @@ mod tests {
         let text = "Court prosecutor Karim Khan is seeking warrants. Khan warned he would seek more. The prosecutor noted other crimes.\n\n“Dissent was repressed,” he said.";
         assert_eq!(quotes(text), [(some("karim-khan"), "Dissent was repressed".into())]);
     }
+
+    #[test]
+    fn a_participle_shares_the_person_who_opens_the_sentence_not_a_state_in_it() {
+        // A person the text has not named before, a state inside the appositive.
+        let text = "Habiba Sarabi, a former member of the deposed Afghan government, echoed those remarks, saying, “Women are half of society.”";
+        assert_eq!(quotes(text), [(some("habiba-sarabi"), "Women are half of society".into())]);
+        // A state that opens a title of capitalised words qualifies it.
+        let text = "Chinese Defense Minister Li Wen posted on X on Sunday, saying both sides would discuss “detailed matters.”";
+        assert_eq!(quotes(text), [(some("li-wen"), "detailed matters".into())]);
+    }
 }

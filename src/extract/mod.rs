@@ -2209,4 +2209,18 @@ mod tests {
         let text = "Chinese Defense Minister Li Wen posted on X on Sunday, saying both sides would discuss “detailed matters.”";
         assert_eq!(quotes(text), [(some("li-wen"), "detailed matters".into())]);
     }
+
+    #[test]
+    fn a_ministry_with_no_state_in_its_name_is_the_one_of_the_state_the_report_opens_with() {
+        let text = "China on Tuesday upgraded its mission in Kabul.\n\nThe Ministry of External Affairs said “ties will grow.”";
+        let out = extract(text, "t", &actors());
+        assert_eq!(
+            out.drafts.iter().find(|d| d.kind == "quote").and_then(|d| d.speaker.clone()),
+            some("chn-ministry-of-external-affairs")
+        );
+        assert_eq!(out.new_actors[0].parent.as_deref(), Some("CHN"));
+        // A report that opens with no state leaves the ministry without one.
+        let text = "Talks went on in Kabul on Tuesday.\n\nThe Ministry of External Affairs said “ties will grow.”";
+        assert_eq!(quotes(text), [(some("ministry-of-external-affairs"), "ties will grow".into())]);
+    }
 }

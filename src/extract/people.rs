@@ -808,8 +808,29 @@ impl People {
                 rest.extend(name_words[k + 2..].iter().map(String::as_str));
                 return self.office_of(owner, &rest.join(" "));
             }
+            // "The Ministry of External Affairs (MEA) said" in a report that
+            // opens "India on Tuesday announced": a ministry with no state in
+            // its name is the one of the state or government the report opens with.
+            let ministry = name_words.iter().any(|w| matches!(w.to_lowercase().as_str(), "ministry" | "department"));
+            if ministry && let Some(owner) = self.lede_opener(article) {
+                return self.office_of(owner, &full);
+            }
         }
         self.draft_body(&full, kind)
+    }
+
+    /// The state or government that opens the report's first sentence ("India
+    /// on Tuesday announced", "The Taliban said"), if one does.
+    fn lede_opener(&self, article: &Article) -> Option<usize> {
+        let lede = article.units.iter().find(|u| u.kind != super::text::UnitKind::Line)?;
+        let m = self.mentions.iter().find(|m| lede.span.holds(m.span))?;
+        let lead = words(article, Span { start: lede.span.start, end: m.span.start });
+        let opens = match lead.as_slice() {
+            [] => true,
+            [(_, the)] => the == "The",
+            _ => false,
+        };
+        (opens && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")).then_some(m.actor)
     }
 
     /// Draft (or find again) a body known by its acronym ("UNAMA").

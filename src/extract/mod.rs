@@ -2223,4 +2223,10 @@ mod tests {
         let text = "Talks went on in Kabul on Tuesday.\n\nThe Ministry of External Affairs said “ties will grow.”";
         assert_eq!(quotes(text), [(some("ministry-of-external-affairs"), "ties will grow".into())]);
     }
+
+    #[test]
+    fn an_office_belongs_to_its_own_state_not_one_named_in_its_relative_clause() {
+        let text = "China’s Foreign Ministry, which mediated the talks alongside the United Kingdom, said it would “ensure the ceasefire.”";
+        assert_eq!(quotes(text), [(some("chn-foreign-ministry"), "ensure the ceasefire".into())]);
+    }
 }

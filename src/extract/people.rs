@@ -972,8 +972,10 @@ impl People {
                 head.iter().partition(|w| possessive(w) || self.state_of(std::slice::from_ref(*w)).is_some());
             office_words.extend(place);
             let office_name = office_words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
-            let mut ties: Vec<String> = title.clone();
-            ties.extend(country.iter().map(|w| (*w).clone()));
+            // (The office's own state first: "Qatar’s Foreign Ministry, which
+            // mediated alongside Turkey," is Qatar's.)
+            let mut ties: Vec<String> = country.iter().map(|w| (*w).clone()).collect();
+            ties.extend(title.iter().cloned());
             parent = self.state_of(&ties);
             let country_name =
                 country.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect::<Vec<_>>().join(" ");

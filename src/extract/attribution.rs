@@ -889,6 +889,24 @@ impl Passage {
             });
             venue.map_or(before, |i| Span { end: ws[i].0.start, ..before })
         };
+        // "“...,” deputy prime minister Abdul Ghani Baradar’s office said": a
+        // person's office speaks for them.
+        let ws = words(article, before);
+        if let [.., (owner_at, owner), (_, office)] = ws.as_slice()
+            && office == "office"
+            && possessive(owner)
+            && owner.starts_with(char::is_uppercase)
+        {
+            let capitalised = |w: &String| w.starts_with(char::is_uppercase);
+            let run = ws[..ws.len() - 1].iter().rev().take_while(|(_, w)| capitalised(w)).count();
+            let start = ws[ws.len() - 1 - run].0.start;
+            let name = Span { start, end: owner_at.end - 2 };
+            if let Some(who @ Who::Actor(a)) = self.named(article, people, name, name.end, true)
+                && people.actors[a].kind == "person"
+            {
+                return Some(who);
+            }
+        }
         // ("The family of Ryan Corbett, who was detained ..., confirmed", "the
         // family said": relatives speak for themselves, nobody the text knows.)
         let family = |w: &str| matches!(w, "family" | "families" | "relatives" | "parents");

@@ -2229,4 +2229,10 @@ mod tests {
         let text = "China’s Foreign Ministry, which mediated the talks alongside the United Kingdom, said it would “ensure the ceasefire.”";
         assert_eq!(quotes(text), [(some("chn-foreign-ministry"), "ensure the ceasefire".into())]);
     }
+
+    #[test]
+    fn a_persons_office_speaks_for_them() {
+        let text = "Jane Doe visited Kabul.\n\n“Jane Doe said that both countries will trade,” deputy minister Karim Noori’s office said.";
+        assert_eq!(quotes(text), [(some("karim-noori"), "Jane Doe said that both countries will trade".into())]);
+    }
 }

@@ -787,7 +787,8 @@ impl Passage {
             return Some(current);
         }
         // ("Russia's foreign ministry added ... The ministry said": the state
-        // whose ministry the text named.)
+        // whose ministry the text named; "Taliban foreign minister Amir Khan
+        // Muttaqi met ... the foreign ministry said": whose minister it named.)
         let office = matches!(noun, "ministry" | "embassy" | "office" | "mission" | "department");
         let owns_noun = |m: &super::people::Mention| {
             office
@@ -795,7 +796,7 @@ impl Passage {
                 && words(article, Span { start: m.span.end, end: (m.span.end + 40).min(before) })
                     .iter()
                     .take(3)
-                    .any(|(_, w)| w.eq_ignore_ascii_case(noun))
+                    .any(|(_, w)| w.eq_ignore_ascii_case(noun) || (noun == "ministry" && w == "minister"))
         };
         let recent =
             people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) || owns_noun(m));

@@ -2235,4 +2235,10 @@ mod tests {
         let text = "Jane Doe visited Kabul.\n\n“Jane Doe said that both countries will trade,” deputy minister Karim Noori’s office said.";
         assert_eq!(quotes(text), [(some("karim-noori"), "Jane Doe said that both countries will trade".into())]);
     }
+
+    #[test]
+    fn the_ministry_is_the_one_of_the_state_whose_minister_the_text_named() {
+        let text = "Taliban foreign minister Karim Noori met envoys in Kabul.\n\n“Prisoners” were discussed in the meeting, the foreign ministry said.";
+        assert_eq!(quotes(text), [(some("taliban"), "Prisoners".into())]);
+    }
 }

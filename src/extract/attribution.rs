@@ -936,6 +936,17 @@ impl Passage {
             // ("quoted the deputy head of the police, Qassem Rezaee, as saying": the name.)
             return self.phrase(article, people, phrase);
         }
+        // "Wang and Muttaqi held a meeting, said a statement by the Afghan
+        // Foreign Ministry": after a comma, a verb followed by a statement
+        // and its issuer is inverted; the issuer speaks, not the clause before.
+        let comma_before =
+            article.chars[before.start..before.end].iter().rev().find(|c| !c.is_whitespace()) == Some(&',');
+        if comma_before
+            && let Some(who) =
+                issuer(article, first_phrase(article, after), true).and_then(|x| self.phrase(article, people, x))
+        {
+            return Some(who);
+        }
         // "“...,” TOLOnews said quoting Lala Gul Lal": the person the reporter quotes speaks.
         let quoting = words(article, after).first().filter(|(_, w)| w == "quoting").map(|(at, _)| *at);
         if let Some(word) = quoting

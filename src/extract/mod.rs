@@ -2241,4 +2241,10 @@ mod tests {
         let text = "Taliban foreign minister Karim Noori met envoys in Kabul.\n\n“Prisoners” were discussed in the meeting, the foreign ministry said.";
         assert_eq!(quotes(text), [(some("taliban"), "Prisoners".into())]);
     }
+
+    #[test]
+    fn a_statement_and_its_issuer_after_the_verb_speak_for_the_clause_before() {
+        let text = "Jane Doe and Omar Faiz held a meeting, said a statement by the Chinese Foreign Ministry.";
+        assert_eq!(speakers(text), [some("chn-foreign-ministry")]);
+    }
 }

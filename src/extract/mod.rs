@@ -213,6 +213,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     // own phrase otherwise.
                     ((opens || first_person) && !line).then_some(passage.current.unwrap_or(Who::Nobody))
                 })
+                .or_else(|| (!line && !long).then(|| echoed_by_subject(&article, &people, span, pre)).flatten())
                 .filter(|_| !title);
             let speaker = match who {
                 Some(Who::Actor(a)) => Some(a),
@@ -453,6 +454,78 @@ fn leading_clause_end(article: &Article, unit: Span, main: &[attribution::Verb])
         .max()?;
     let comma = article.chars[end..unit.end].iter().position(|c| *c == ',')?;
     Some(end + comma + 1)
+}
+
+/// A short quotation in a sentence that says nothing ("Riyadh withdrew its
+/// diplomats because of the “unstable situation”", "The EU wants to send a
+/// ‘joint European presence’") echoes the words of the actor the sentence
+/// opens with, after a leading phrase ("In June 2022, India re-established
+/// ... a “technical team”"). None where the sentence holds a speech verb (its
+/// attribution decides) or opens with no actor.
+fn echoed_by_subject(article: &Article, people: &People, unit: Span, pre: Span) -> Option<Who> {
+    if !attribution::verbs(article, unit).is_empty() {
+        return None;
+    }
+    let ws = words(article, pre);
+    let raw: String = article.chars[pre.start..pre.end].iter().collect();
+    // (A leading phrase: a preposition or subordinator and its words up to a comma.)
+    let leads = ws.first().is_some_and(|(_, w)| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "in" | "on" | "at" | "by" | "for" | "during" | "earlier" | "later" | "last" | "this")
+            || attribution::SUBORDINATORS.contains(&w.as_str())
+    });
+    let start = match raw.find(',').filter(|_| leads) {
+        Some(at) => pre.start + raw[..at].chars().count() + 1,
+        None => pre.start,
+    };
+    let clause = Span { start, end: pre.end };
+    // (Reported content is the attribution rules' to weigh: "X agreed that
+    // recognition was “not on the table”".)
+    if words(article, clause).iter().any(|(_, w)| w == "that") {
+        return None;
+    }
+    let m = people.mentions_in(clause).next()?;
+    // (Nor a subject of two: "Pakistan and the Taliban agreed to “reopen”".)
+    let after: String = article.chars[m.span.end..pre.end].iter().take(6).collect();
+    if after.starts_with(" and ") || after.starts_with(", ") {
+        return None;
+    }
+    let lead: Vec<String> = words(article, Span { start, end: m.span.start }).into_iter().map(|(_, w)| w).collect();
+    let opens = lead.is_empty() || (lead.len() == 1 && lead[0] == "The");
+    // (Not one that qualifies a noun after it: "Russia's foreign ministry",
+    // "Chinese officials"; those speak as someone else.)
+    let next = article.chars.get(m.span.end).copied();
+    let noun = |w: &str| {
+        let w = w.to_lowercase();
+        people::is_title_noun(&w)
+            || matches!(
+                w.as_str(),
+                "officials"
+                    | "government"
+                    | "authorities"
+                    | "forces"
+                    | "foreign"
+                    | "embassy"
+                    | "ministry"
+                    | "leaders"
+                    | "leadership"
+                    | "delegation"
+                    | "side"
+                    | "state"
+                    | "people"
+                    | "media"
+                    | "army"
+                    | "troops"
+                    | "diplomats"
+                    | "administration"
+                    | "regime"
+                    | "interim"
+                    | "de"
+            )
+    };
+    let qualifies = matches!(next, Some('\'' | '’'))
+        || words(article, Span { start: m.span.end, end: pre.end }).first().is_some_and(|(_, w)| noun(w));
+    (opens && !qualifies && !article.in_quotation(m.span.start)).then_some(Who::Actor(m.actor))
 }
 
 /// The clause of a verb: the text around it between quotations, after a
@@ -2246,5 +2319,18 @@ mod tests {
     fn a_statement_and_its_issuer_after_the_verb_speak_for_the_clause_before() {
         let text = "Jane Doe and Omar Faiz held a meeting, said a statement by the Chinese Foreign Ministry.";
         assert_eq!(speakers(text), [some("chn-foreign-ministry")]);
+    }
+
+    #[test]
+    fn a_short_quotation_in_a_sentence_that_says_nothing_echoes_the_actor_it_opens_with() {
+        let text = "Beijing withdrew its diplomats from Kabul because of the “unstable situation” there.";
+        assert_eq!(quotes(text), [(some("CHN"), "unstable situation".into())]);
+        let text = "In June 2022, China re-established its presence in Kabul by deploying a “technical team”.";
+        assert_eq!(quotes(text), [(some("CHN"), "technical team".into())]);
+        // Not an actor that qualifies what opens the sentence, nor two of them.
+        let text = "Chinese officials withdrew from Kabul because of the “unstable situation” there.";
+        assert_eq!(quotes(text), [(None, "unstable situation".into())]);
+        let text = "China and the United Kingdom withdrew because of the “unstable situation” there.";
+        assert_eq!(quotes(text), [(None, "unstable situation".into())]);
     }
 }

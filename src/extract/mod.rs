@@ -388,6 +388,10 @@ fn draft(people: &People, speaker: usize, kind: &'static str, quote: String) -> 
 /// subject of a few words before it (or after it: "..., said Kabulov"), no
 /// subordinate clause opening it, and nothing but a few words after it.
 fn closes(article: &Article, sentence: Span, verb: attribution::Verb) -> bool {
+    // (A quotation that runs on over paragraphs has its attribution in a later sentence.)
+    if !sentence.holds(verb.span) {
+        return false;
+    }
     // (Commas inside quotations, as in “useful, but not sufficient”, are the quotation's.)
     let Some(comma) = (sentence.start..verb.span.start)
         .rev()
@@ -2332,5 +2336,14 @@ mod tests {
         assert_eq!(quotes(text), [(None, "unstable situation".into())]);
         let text = "China and the United Kingdom withdrew because of the “unstable situation” there.";
         assert_eq!(quotes(text), [(None, "unstable situation".into())]);
+    }
+
+    #[test]
+    fn a_quotation_run_over_paragraphs_before_two_others_is_read_without_a_panic() {
+        // (Its attribution lies past its first sentence, where the closing
+        // rule once sliced the text backwards.)
+        let text = "Jane Doe praised the school.\n\n“Why do people go there… They pray…”, she said.\n\n“It is the largest centre… It has deep ties…\n\n“It is a spiritual centre…”, she said.\n\n“I am visiting to restore the ties”, she said.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("jane-doe"), some("jane-doe"), some("jane-doe")]);
     }
 }

@@ -2346,4 +2346,13 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("jane-doe"), some("jane-doe"), some("jane-doe")]);
     }
+
+    #[test]
+    fn a_family_name_after_a_known_persons_full_name_in_another_transliteration_is_theirs() {
+        let known = actors_and(("imomali-rahmon", "person", &["Imomali Rahmon"]));
+        let text = "President Emomali Rahmon spoke in Astana.\n\nRahmon also reflected on the rise of the Taliban, stating, “We focused on Central Asia.”";
+        let said: Vec<Option<String>> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(said, [some("imomali-rahmon")]);
+    }
 }

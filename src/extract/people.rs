@@ -452,8 +452,14 @@ impl People {
                 let needle: Vec<char> = name.chars().map(normalize_char).collect();
                 people.find_words(&needle).iter().any(|at| at.end <= m.span.start)
             };
+            // (A full name printed in another transliteration is this person's:
+            // "Emomali Rahmon" for a known Imomali Rahmon.)
+            let printed_alike = |(from, to): (usize, usize)| {
+                let printed: Vec<String> = article.words()[from..to].iter().map(|(_, w)| w.clone()).collect();
+                actor.names.iter().any(|n| spelled_alike(n, &printed))
+            };
             actor.names.iter().filter(|n| n.contains(' ')).any(named_before)
-                || full_name_before(article, &[word], m.span.start).is_none()
+                || full_name_before(article, &[word], m.span.start).is_none_or(printed_alike)
         });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);

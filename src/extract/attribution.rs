@@ -476,6 +476,7 @@ pub struct Verb {
 pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
     let ws = words(article, within);
     let mut out = Vec::new();
+    let mut relatives = Vec::new();
     for (i, (span, word)) in ws.iter().enumerate() {
         if article.in_quotation(span.start) {
             continue;
@@ -547,6 +548,18 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                         );
                     !quoted || joint
                 };
+                // ("Raab appeared alongside Al-Thani, who said ...", "criticism
+                // in Islamabad, which said ...": a relative clause's verb speaks
+                // for its antecedent where the sentence has no speech verb of its own.)
+                let antecedent = !noun
+                    && !colon
+                    && matches!(previous.as_deref(), Some("who" | "which"))
+                    && i >= 2
+                    && article.chars[ws[i - 2].0.end..ws[i - 1].0.start].contains(&',');
+                if antecedent && !relay && !question && !deal {
+                    let end = ws[i + parts.len() - 1].0.end;
+                    relatives.push(Verb { span: Span { start: ws[i - 1].0.start, end }, subject_after: false });
+                }
                 if relative || relay || question || framing || deal {
                     break;
                 }
@@ -579,7 +592,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
             }
         }
     }
-    out
+    if out.is_empty() { relatives } else { out }
 }
 
 /// Who is speaking as the text goes on: nobody yet, an actor, or someone

@@ -2355,4 +2355,15 @@ mod tests {
             extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
         assert_eq!(said, [some("imomali-rahmon")]);
     }
+
+    #[test]
+    fn a_relative_clauses_speech_verb_speaks_for_its_antecedent_where_the_sentence_has_none() {
+        let text = "Jane Doe appeared alongside her counterpart Karim Noori, the Qatari minister, who said talks went on.\n\n“We are working very hard,” he said.";
+        assert_eq!(quotes(text), [(some("karim-noori"), "We are working very hard".into())]);
+        let text = "The remarks drew criticism in Beijing, which said they ignored “ground realities.”";
+        assert_eq!(quotes(text), [(some("CHN"), "ground realities".into())]);
+        // Beside a speech verb of the sentence's own, the relative clause's is an aside.
+        let text = "A diplomat, who asked not to be named, said “it is over.”";
+        assert_eq!(quotes(text), [(None, "it is over".into())]);
+    }
 }

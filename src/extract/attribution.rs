@@ -556,6 +556,16 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     && matches!(previous.as_deref(), Some("who" | "which"))
                     && i >= 2
                     && article.chars[ws[i - 2].0.end..ws[i - 1].0.start].contains(&',');
+                // "This was stated by the head of EU diplomacy Josep Borrell": a
+                // passive's agent speaks.
+                let by_agent = parts.len() == 1
+                    && matches!(previous.as_deref(), Some("was" | "were" | "been" | "is" | "are"))
+                    && next.as_deref() == Some("by");
+                if by_agent {
+                    let end = ws[i + 1].0.end;
+                    out.push(Verb { span: Span { start: span.start, end }, subject_after: true });
+                    break;
+                }
                 if antecedent && !relay && !question && !deal {
                     let end = ws[i + parts.len() - 1].0.end;
                     relatives.push(Verb { span: Span { start: ws[i - 1].0.start, end }, subject_after: false });

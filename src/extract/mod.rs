@@ -2366,4 +2366,10 @@ mod tests {
         let text = "A diplomat, who asked not to be named, said “it is over.”";
         assert_eq!(quotes(text), [(None, "it is over".into())]);
     }
+
+    #[test]
+    fn a_passives_agent_speaks() {
+        let text = "China will talk to the Taliban. This was stated by the head of Chinese diplomacy Li Wen after a meeting.\n\n“They have won the war,” he told a news conference.";
+        assert_eq!(quotes(text), [(some("li-wen"), "They have won the war".into())]);
+    }
 }

@@ -2372,4 +2372,15 @@ mod tests {
         let text = "China will talk to the Taliban. This was stated by the head of Chinese diplomacy Li Wen after a meeting.\n\n“They have won the war,” he told a news conference.";
         assert_eq!(quotes(text), [(some("li-wen"), "They have won the war".into())]);
     }
+
+    #[test]
+    fn a_governments_office_is_drafted_with_the_government_as_its_parent() {
+        let text = "The Taliban’s Foreign Ministry said the embassy’s services “continued as normal”.";
+        let out = extract(text, "t", &actors());
+        assert_eq!(
+            out.drafts.iter().find(|d| d.kind == "quote").and_then(|d| d.speaker.clone()),
+            some("taliban-foreign-ministry")
+        );
+        assert_eq!(out.new_actors[0].parent.as_deref(), Some("taliban"));
+    }
 }

@@ -982,7 +982,8 @@ impl People {
             // mediated alongside Turkey," is Qatar's.)
             let mut ties: Vec<String> = country.iter().map(|w| (*w).clone()).collect();
             ties.extend(title.iter().cloned());
-            parent = self.state_of(&ties);
+            // (A government's office is its own too: "the Taliban’s Foreign Ministry".)
+            parent = self.state_of(&ties).or_else(|| self.tie(&ties, &["government"]));
             let country_name =
                 country.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("’s")).collect::<Vec<_>>().join(" ");
             id = match &parent {

@@ -2383,4 +2383,16 @@ mod tests {
         );
         assert_eq!(out.new_actors[0].parent.as_deref(), Some("taliban"));
     }
+
+    #[test]
+    fn the_tail_of_a_ministers_portfolio_is_no_one() {
+        let text = "Karim Noori, the acting Minister of Borders, Ethnicities, and Tribes, spoke in Kabul.\n\nThe acting Minister of Borders, Ethnicities, and Tribes said: “Our embassies are open.”\n\nAli Jan Ahmad, The Deputy Minister for Jirgas and the Coordination of Tribal Affairs said: “There is a campaign.”";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("karim-noori"), "Our embassies are open".into()),
+                (some("ali-jan-ahmad"), "There is a campaign".into())
+            ]
+        );
+    }
 }

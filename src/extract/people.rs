@@ -257,6 +257,38 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
+/// Words of a ministry's portfolio, which end a title and are never a person's name.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "affairs",
+    "tribes",
+    "ethnicities",
+    "borders",
+    "relations",
+    "rights",
+    "development",
+    "security",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "education",
+    "health",
+    "finance",
+    "information",
+    "culture",
+    "coordination",
+    "refugees",
+    "repatriation",
+    "economy",
+    "agriculture",
+    "commerce",
+    "industry",
+    "mines",
+    "petroleum",
+    "labour",
+    "labor",
+];
+
 /// Words that make a capitalised run the name of an outlet, a body too.
 const MEDIA_WORDS: &[&str] = &[
     "news",
@@ -1122,6 +1154,12 @@ impl People {
             {
                 return self.draft(article, article.words(), from, to);
             }
+            // ("The acting Minister of Borders, Ethnicities, and Tribes said",
+            // "..., The Deputy Minister for ... Tribal Affairs said": the tail of
+            // a portfolio's name is no one.)
+            if name_words.iter().any(|w| PORTFOLIO_WORDS.contains(&w.to_lowercase().as_str())) {
+                return None;
+            }
             name = full;
             id = slug(&name);
             kind = "person";
@@ -1674,7 +1712,7 @@ fn consonants(word: &str) -> String {
 
 /// A title after a name's comma that runs into its verb with no closing comma
 /// ("Zabihullah Mujahid, IEA deputy minister and spokesman announced"): a
-/// phrase of at most ten words, no punctuation, ending in a title noun.
+/// phrase of at most twelve words, no punctuation, ending in a title noun.
 pub fn open_appositive(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     // (Or a title noun and its complement: "a U.N. official for political affairs".)
@@ -1687,7 +1725,7 @@ pub fn open_appositive(rest: &str) -> bool {
         .all(|i| chars[i] != '.' || (i > 0 && chars[i - 1].is_uppercase() && !(i > 1 && chars[i - 2].is_alphabetic())));
     !rest.contains([',', ';', ':', '(', '“', '"'])
         && abbreviations
-        && (1..=10).contains(&words.len())
+        && (1..=12).contains(&words.len())
         && (words.last().is_some_and(|w| is_title_noun(w.trim_end_matches("'s"))) || complemented)
 }
 

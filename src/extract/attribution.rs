@@ -203,6 +203,24 @@ pub const SPEECH_VERBS: &[&str] = &[
     "refers",
     "considers",
     "made a statement",
+    // ("The UAE government’s statement reads: “...”", "Zakir Jalaly shared on
+    // social media, “...”", "He characterized Mr. Trump as “...”".)
+    "reads",
+    "shared on",
+    "elaborated",
+    "characterized",
+    "characterised",
+    "considered",
+    "highlighting",
+    "announcing",
+    "explaining",
+    "welcoming",
+    "reiterating",
+    "underlining",
+    "acknowledging",
+    "confirming",
+    "declaring",
+    "cautioning",
     // ("The committee agreed to “postpone”" is a decision, not speech.)
     "agreed that",
     "agrees that",
@@ -582,7 +600,8 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     && back(1).as_deref() == Some("as")
                     && matches!(back(2).as_deref(), Some("quoted" | "cited"));
                 // "TASS quoted an Afghan source as saying": "quoted" holds the attribution.
-                let quoted = lower == "saying"
+                // (Or as doing more than saying: "quoted X as welcoming it as “...”".)
+                let quoted = lower.ends_with("ing")
                     && back(1).as_deref() == Some("as")
                     && !passive
                     && ws[i.saturating_sub(12)..i]
@@ -1941,6 +1960,12 @@ fn named_document(article: &Article, span: Span) -> Option<Span> {
         k -= 1;
     }
     let name = ws.get(k.checked_sub(1)?)?;
+    // ("The UAE government’s statement reads": an owner of up to three words.)
+    if possessive(&name.1) && (2..=4).contains(&k) {
+        let from = usize::from(ws[0].1.eq_ignore_ascii_case("the"));
+        let capital = ws.get(from).is_some_and(|(_, w)| w.starts_with(char::is_uppercase));
+        return capital.then_some(Span { start: ws[from].0.start, end: name.0.end - 2 });
+    }
     let opens = k == 2 && ws[0].1.eq_ignore_ascii_case("the");
     let capital = name.1.chars().next().is_some_and(char::is_uppercase) && !name.1.eq_ignore_ascii_case("the");
     (opens && capital).then_some(name.0)

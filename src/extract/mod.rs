@@ -2395,4 +2395,13 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn statements_that_read_and_posts_shared_on_social_media_speak() {
+        let text = "The Chinese government’s statement reads: “The ambassadors were welcomed.”";
+        assert_eq!(quotes(text), [(some("CHN"), "The ambassadors were welcomed".into())]);
+        let text = "Karim Noori, an official with the Afghan foreign ministry, shared on social media, “Both need to engage.”\n\nMr. Noori further elaborated, “Afghans have never accepted it.” He characterized Jane Doe as “a good negotiator.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("karim-noori"), some("karim-noori"), some("karim-noori")]);
+    }
 }

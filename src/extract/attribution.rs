@@ -1100,7 +1100,8 @@ impl Passage {
             run += 1;
         }
         let a_person = |span: Span| people.mentions_in(span).any(|m| people.actors[m.actor].kind == "person");
-        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) {
+        // (Not after "told": "X, a professor, told Salam Watandar" names who heard.)
+        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) && !addressed(article, verb) {
             let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
             let named = self.named(article, people, name, name.start, true);
             if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
@@ -1257,7 +1258,7 @@ impl Passage {
         }
         // After the verb: "said the Greens' spokeswoman, Lena Hofmann"; "said a diplomat".
         // (Never after "told": "The ministries have told Putin" names who heard.)
-        if matches!(article.flat(verb.span).as_str(), "told" | "tells" | "informed" | "assured" | "briefed") {
+        if addressed(article, verb) {
             return None;
         }
         let named = self.named(article, people, after, after.start, true);
@@ -1715,6 +1716,11 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         }
         None => None,
     }
+}
+
+/// Whether `verb` names who heard after it ("told", "informed"), not who spoke.
+fn addressed(article: &Article, verb: Verb) -> bool {
+    matches!(article.flat(verb.span).as_str(), "told" | "tells" | "informed" | "assured" | "briefed")
 }
 
 /// The noun phrase that opens `span` (a sentence up to its verb) as its

@@ -2404,4 +2404,10 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("karim-noori"), some("karim-noori"), some("karim-noori")]);
     }
+
+    #[test]
+    fn after_told_and_an_appositive_the_name_is_who_heard() {
+        let text = "Mohammad Akram Arefi, a professor of international relations, told Karim Noori that several factors mattered.\n\n“Several factors have been influential,” he said.";
+        assert_eq!(speakers(text), [some("mohammad-akram-arefi"), some("mohammad-akram-arefi")]);
+    }
 }

@@ -1043,11 +1043,11 @@ impl Passage {
         {
             return Some(who);
         }
-        if participle
-            && verbs(article, after).is_empty()
-            && let Some(who) = self.sentence_subject(article, people, before)
-        {
-            return Some(who);
+        // (A participle whose sentence opens with no one known has no subject
+        // here: "Opposition parties condemned the Modi administration,
+        // calling it" is not Modi's.)
+        if participle && verbs(article, after).is_empty() {
+            return self.sentence_subject(article, people, before);
         }
         // (After a quotation the clause starts late: the actor who opens the
         // sentence is its subject.)
@@ -1101,7 +1101,7 @@ impl Passage {
         }
         let a_person = |span: Span| people.mentions_in(span).any(|m| people.actors[m.actor].kind == "person");
         // (Not after "told": "X, a professor, told Salam Watandar" names who heard.)
-        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) && !addressed(article, verb) {
+        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) && !object_follows(article, verb) {
             let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
             let named = self.named(article, people, name, name.start, true);
             if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
@@ -1257,8 +1257,9 @@ impl Passage {
             return Some(who);
         }
         // After the verb: "said the Greens' spokeswoman, Lena Hofmann"; "said a diplomat".
-        // (Never after "told": "The ministries have told Putin" names who heard.)
-        if addressed(article, verb) {
+        // (Never after "told": "The ministries have told Putin" names who heard;
+        // nor after a participle: "..., calling it “...”" names what was called.)
+        if object_follows(article, verb) || participle {
             return None;
         }
         let named = self.named(article, people, after, after.start, true);
@@ -1297,7 +1298,7 @@ impl Passage {
                     .take(3)
                     .enumerate()
                     .take_while(|(k, (_, w))| *k == 0 || w.starts_with(char::is_uppercase))
-                    .any(|(_, (_, w))| super::people::is_title_noun(w) || title_like(w))
+                    .any(|(_, (_, w))| super::people::qualified_noun(w) || title_like(w))
         };
         if let Some(m) = people
             .mentions_in(before)
@@ -1306,7 +1307,7 @@ impl Passage {
         {
             return Some(Who::Actor(m.actor));
         }
-        if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person") {
+        if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person" && !qualifies(m)) {
             return Some(Who::Actor(m.actor));
         }
         let opening =
@@ -1332,8 +1333,12 @@ impl Passage {
         if let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true) {
             return Some(who);
         }
+        // ("Opposition parties condemned the Taliban administration, calling it
+        // ...": an actor deep in the sentence that qualifies a noun is its
+        // object's owner, not the subject.)
         people
             .mentions_in(before)
+            .filter(|m| lead(m) <= 1 || !qualifies(m))
             .max_by_key(|m| (specificity(&people.actors[m.actor].kind), std::cmp::Reverse(m.span.start)))
             .map(|m| Who::Actor(m.actor))
     }
@@ -1718,9 +1723,50 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
     }
 }
 
-/// Whether `verb` names who heard after it ("told", "informed"), not who spoke.
-fn addressed(article: &Article, verb: Verb) -> bool {
-    matches!(article.flat(verb.span).as_str(), "told" | "tells" | "informed" | "assured" | "briefed")
+/// Whether the words after `verb` are its object, never its subject: who
+/// heard ("told", "informed"), or what was judged ("condemned the Modi
+/// administration", "welcomed the move"); "said X" inverts, these never do.
+fn object_follows(article: &Article, verb: Verb) -> bool {
+    matches!(
+        article.flat(verb.span).as_str(),
+        "told"
+            | "tells"
+            | "informed"
+            | "assured"
+            | "briefed"
+            | "condemned"
+            | "condemns"
+            | "criticised"
+            | "criticized"
+            | "criticises"
+            | "criticizes"
+            | "praised"
+            | "praises"
+            | "welcomed"
+            | "welcomes"
+            | "urged"
+            | "urges"
+            | "thanked"
+            | "hailed"
+            | "hails"
+            | "blamed"
+            | "blames"
+            | "accused"
+            | "accuses"
+            | "rejected"
+            | "rejects"
+            | "dismissed"
+            | "dismisses"
+            | "denied"
+            | "denies"
+            | "slammed"
+            | "slams"
+            | "lauded"
+            | "applauded"
+            | "censured"
+            | "decried"
+            | "deplored"
+    )
 }
 
 /// The noun phrase that opens `span` (a sentence up to its verb) as its

@@ -499,36 +499,10 @@ fn echoed_by_subject(article: &Article, people: &People, unit: Span, pre: Span) 
     // (Not one that qualifies a noun after it: "Russia's foreign ministry",
     // "Chinese officials"; those speak as someone else.)
     let next = article.chars.get(m.span.end).copied();
-    let noun = |w: &str| {
-        let w = w.to_lowercase();
-        people::is_title_noun(&w)
-            || matches!(
-                w.as_str(),
-                "officials"
-                    | "government"
-                    | "authorities"
-                    | "forces"
-                    | "foreign"
-                    | "embassy"
-                    | "ministry"
-                    | "leaders"
-                    | "leadership"
-                    | "delegation"
-                    | "side"
-                    | "state"
-                    | "people"
-                    | "media"
-                    | "army"
-                    | "troops"
-                    | "diplomats"
-                    | "administration"
-                    | "regime"
-                    | "interim"
-                    | "de"
-            )
-    };
     let qualifies = matches!(next, Some('\'' | '’'))
-        || words(article, Span { start: m.span.end, end: pre.end }).first().is_some_and(|(_, w)| noun(w));
+        || words(article, Span { start: m.span.end, end: pre.end })
+            .first()
+            .is_some_and(|(_, w)| people::qualified_noun(w));
     (opens && !qualifies && !article.in_quotation(m.span.start)).then_some(Who::Actor(m.actor))
 }
 
@@ -2409,5 +2383,11 @@ mod tests {
     fn after_told_and_an_appositive_the_name_is_who_heard() {
         let text = "Mohammad Akram Arefi, a professor of international relations, told Karim Noori that several factors mattered.\n\n“Several factors have been influential,” he said.";
         assert_eq!(speakers(text), [some("mohammad-akram-arefi"), some("mohammad-akram-arefi")]);
+    }
+
+    #[test]
+    fn an_actor_that_qualifies_the_object_is_no_participles_subject() {
+        let text = "Opposition parties condemned the Jane Doe administration for its silence, calling it an “insult to every woman”.";
+        assert_eq!(quotes(text), [(None, "insult to every woman".into())]);
     }
 }

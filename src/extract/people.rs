@@ -257,6 +257,38 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
+/// A noun that an actor's name qualifies when it stands right before it
+/// ("Chinese officials", "the Modi administration", "Taliban spokesman"):
+/// then the actor is not the subject, but whom the noun belongs to.
+pub(super) fn qualified_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_title_noun(&w)
+        || matches!(
+            w.as_str(),
+            "officials"
+                | "government"
+                | "authorities"
+                | "administration"
+                | "forces"
+                | "foreign"
+                | "embassy"
+                | "ministry"
+                | "leaders"
+                | "leadership"
+                | "delegation"
+                | "side"
+                | "state"
+                | "people"
+                | "media"
+                | "army"
+                | "troops"
+                | "diplomats"
+                | "regime"
+                | "interim"
+                | "de"
+        )
+}
+
 /// Words of a ministry's portfolio, which end a title and are never a person's name.
 const PORTFOLIO_WORDS: &[&str] = &[
     "affairs",

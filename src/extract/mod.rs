@@ -2390,4 +2390,14 @@ mod tests {
         let text = "Opposition parties condemned the Jane Doe administration for its silence, calling it an “insult to every woman”.";
         assert_eq!(quotes(text), [(None, "insult to every woman".into())]);
     }
+
+    #[test]
+    fn names_stop_at_titles_headline_verbs_and_contractions_and_come_from_the_body() {
+        let text = "“We have to talk to them,” Chancellor Angela Merkel said.";
+        assert_eq!(quotes(text), [(some("angela-merkel"), "We have to talk to them".into())]);
+        let text = "Envoy Says Talks Went Well\n\nSardar Shakeeb Tells Webinar There Is Propaganda\n\nSardar Ahmed Khan Shakeeb spoke in Karachi.\n\n“We are ready,” Shakeeb told the webinar.";
+        assert_eq!(quotes(text), [(some("sardar-ahmed-khan-shakeeb"), "We are ready".into())]);
+        let text = "They’d promised an “inclusive” government, Jane Doe said.";
+        assert!(extract(text, "t", &actors()).new_actors.iter().all(|a| a.id != "they-d"));
+    }
 }

@@ -137,6 +137,13 @@ const TITLE_WORDS: &[&str] = &[
     "excellency",
 ];
 
+/// Verbs a title-case headline capitalises, which end a name before them
+/// ("Sardar Shakeeb Tells Webinar There Is ...").
+const HEADLINE_VERBS: &[&str] = &[
+    "says", "tells", "told", "urges", "warns", "adds", "stresses", "insists", "welcomes", "rejects", "denies", "slams",
+    "hails", "vows",
+];
+
 /// A word of a title, hyphenated ones included ("Secretary-General",
 /// "Under-Secretary-General"): never a word of a person's name.
 fn title_word(lower: &str) -> bool {
@@ -200,6 +207,10 @@ pub(super) fn is_title_noun(word: &str) -> bool {
         "prof",
         "judge",
         "prosecutor",
+        "chancellor",
+        "pm",
+        "rapporteur",
+        "consul",
     ];
     NOUNS.contains(&word.to_lowercase().as_str())
 }
@@ -1192,6 +1203,14 @@ impl People {
             if name_words.iter().any(|w| PORTFOLIO_WORDS.contains(&w.to_lowercase().as_str())) {
                 return None;
             }
+            // (Nor a contraction: "They’d promised".)
+            let contraction = |w: &String| {
+                let lower = w.to_lowercase().replace('’', "'");
+                ["'d", "'re", "'ll", "'ve", "'m"].iter().any(|tail| lower.ends_with(tail))
+            };
+            if name_words.iter().any(contraction) {
+                return None;
+            }
             name = full;
             id = slug(&name);
             kind = "person";
@@ -1567,7 +1586,15 @@ fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonan
     let all = article.words();
     let before = all.partition_point(|(at, _)| at.end <= end);
     let n = name.len();
-    (n..before + 1).find_map(|last| {
+    // (A title-case headline shortens names: "Sardar Shakeeb Tells Webinar"
+    // above "Sardar Ahmed Khan Shakeeb said". The body's name comes first.)
+    let headline = |at: usize| {
+        article
+            .units
+            .iter()
+            .any(|u| u.kind == super::text::UnitKind::Line && u.span.contains(at) && title_case(article, u.span))
+    };
+    let found = |last: usize| {
         let first = last - n;
         // (A one-word name may be the tail of a hyphenated family name:
         // "Abdollahian" for "Hossein Amir-Abdollahian".)
@@ -1591,7 +1618,15 @@ fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonan
         let from = (first.saturating_sub(2)..first)
             .find(|&f| !possessive(&all[f].1) && name_run(&all[..before], f).1 >= last)?;
         Some((from, name_run(all, from).1.max(last)))
-    })
+    };
+    let mut candidates = (n..before + 1).filter_map(found);
+    let first = candidates.next()?;
+    if headline(all[first.0].0.start)
+        && let Some(body) = candidates.find(|(from, _)| !headline(all[*from].0.start))
+    {
+        return Some(body);
+    }
+    Some(first)
 }
 
 impl People {
@@ -1836,6 +1871,9 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
                 at.start == words[j].0.end + 1 && w.chars().next().is_some_and(char::is_uppercase)
             });
         if title_word(&lower) && !OFFICE_NOUNS.contains(&lower.as_str()) && run == 0 && !given_said {
+            break;
+        }
+        if HEADLINE_VERBS.contains(&lower.as_str()) {
             break;
         }
         // The gap between two words of a name is one space ("RFE/RL" is no

@@ -377,6 +377,8 @@ const ROLE_NOUNS: &[&str] = &[
     "court",
     "group",
     "movement",
+    "alliance",
+    "coalition",
     "country",
     "state",
     "kingdom",
@@ -784,7 +786,7 @@ impl Passage {
                 || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper")
                     && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
-                || (matches!(noun, "group" | "movement")
+                || (matches!(noun, "group" | "movement" | "alliance" | "coalition")
                     && matches!(actor.kind.as_str(), "group" | "government" | "organization"))
                 || ((matches!(noun, "diplomat" | "official" | "delegate") || PEOPLE_NOUNS.contains(&noun))
                     && actor.kind == "person")

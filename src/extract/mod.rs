@@ -2400,4 +2400,18 @@ mod tests {
         let text = "They’d promised an “inclusive” government, Jane Doe said.";
         assert!(extract(text, "t", &actors()).new_actors.iter().all(|a| a.id != "they-d"));
     }
+
+    #[test]
+    fn coalitions_and_alliances_are_bodies_that_speak() {
+        let text = "The United Human Rights Alliance, a coalition of rights activists, called the move a violation of the Charter. In a statement, the alliance said that the recognition “strips meaning from commitments.”";
+        let out = extract(text, "t", &actors());
+        assert_eq!(
+            out.drafts.iter().find(|d| d.kind == "quote").and_then(|d| d.speaker.clone()),
+            some("united-human-rights-alliance")
+        );
+        assert_eq!(
+            out.new_actors.iter().find(|a| a.id == "united-human-rights-alliance").map(|a| a.kind.as_str()),
+            Some("organization")
+        );
+    }
 }

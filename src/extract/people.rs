@@ -232,6 +232,15 @@ pub(super) const OFFICE_NOUNS: &[&str] = &[
 /// Words that make a capitalised run the name of a body, not of a person.
 const ORGANISATION_WORDS: &[&str] = &[
     "group",
+    "alliance",
+    "coalition",
+    "watch",
+    "federation",
+    "forum",
+    "society",
+    "initiative",
+    "movements",
+    "groups",
     "international",
     "agency",
     "organization",

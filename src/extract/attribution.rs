@@ -1091,6 +1091,13 @@ impl Passage {
         if let Some(who) = head.and_then(|head| self.stand_in(article, people, head, false)) {
             return Some(who);
         }
+        // ("Qatar, which has been mediating between Washington and Kabul,
+        // described": an actor named in the head, not in its relative clause.)
+        if let Some(head) = head.filter(|h| names_opening(article, *h))
+            && let Some(who @ Who::Actor(_)) = self.named(article, people, head, head.end, true)
+        {
+            return Some(who);
+        }
         // "Trends are vying for influence, reported Roza Otunbayeva, ...": after a
         // comma the subject may follow its verb, as after a quotation.
         // Only a name of two or more capitalised words right after the verb,
@@ -1287,6 +1294,18 @@ impl Passage {
             Some(at) => Span { start: before.start + at + 1, ..before },
             None => before,
         };
+        // ("The Taliban Ministry of the Interior, which is led by Sirajuddin
+        // Haqqani, also vowed ..., insisting": the head of a relative clause,
+        // not a person named inside it.)
+        let raw: String = article.chars[before.start..before.end].iter().collect();
+        if let Some(at) = [", which ", ", who "].iter().filter_map(|r| raw.find(r)).min() {
+            let head = Span { start: before.start, end: before.start + raw[..at].chars().count() };
+            if names_opening(article, head)
+                && let Some(who @ Who::Actor(_)) = self.named(article, people, head, head.end, true)
+            {
+                return Some(who);
+            }
+        }
         // ("Beijing has given strong backing to the Taliban, saying ...": the
         // actor that opens the sentence, however general.)
         // (Not one that qualifies what follows: "The Taliban’s chief spokesman,
@@ -1723,6 +1742,16 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         }
         None => None,
     }
+}
+
+/// Whether `head` opens with a name ("Qatar", "The Taliban Ministry of the
+/// Interior"), not with "A Western diplomat in Doha", whose place names no
+/// speaker.
+fn names_opening(article: &Article, head: Span) -> bool {
+    let ws = words(article, head);
+    let k = usize::from(ws.first().is_some_and(|(_, w)| w == "The"));
+    ws.first().is_some_and(|(_, w)| !matches!(w.as_str(), "A" | "An"))
+        && ws.get(k).is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
 }
 
 /// Whether the words after `verb` are its object, never its subject: who

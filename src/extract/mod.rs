@@ -2414,4 +2414,16 @@ mod tests {
             Some("organization")
         );
     }
+
+    #[test]
+    fn the_head_of_a_relative_clause_speaks_not_an_actor_inside_it() {
+        let text =
+            "China, which has been mediating between London and Kabul, described the meeting as “a good first step”.";
+        assert_eq!(quotes(text), [(some("CHN"), "a good first step".into())]);
+        let text = "The Taliban Ministry of the Interior, which is led by Karim Noori, also vowed to act, insisting that the ban “is not permanent”.";
+        assert_eq!(quotes(text), [(some("taliban"), "is not permanent".into())]);
+        // A place in the head names no speaker.
+        let text = "A Western diplomat in Beijing, who asked not to be named, said it was “a signal”.";
+        assert_eq!(quotes(text), [(None, "a signal".into())]);
+    }
 }

@@ -526,24 +526,39 @@ impl People {
         // "Spokesperson Shafqat Ali Khan ... Khan stated": a family name alone
         // after the text printed another full name with it is that person's,
         // not a known actor's whose own full name the text has not printed yet.
+        let mut first_full: std::collections::HashMap<usize, Option<usize>> = Default::default();
+        let mut names_ending: std::collections::HashMap<String, Vec<(usize, usize, usize)>> = Default::default();
         mentions.retain(|m| {
             let actor = &people.actors[m.actor];
             let word: String = article.chars[m.span.start..m.span.end].iter().collect();
             if actor.kind != "person" || word.contains(' ') {
                 return true;
             }
-            let named_before = |name: &String| {
-                let needle: Vec<char> = name.chars().map(normalize_char).collect();
-                people.find_words(&needle).iter().any(|at| at.end <= m.span.start)
-            };
+            // (Where the text first prints the actor's full name, and the full
+            // names a word ends, are found once: a long text names one person
+            // hundreds of times.)
+            let full_printed_at = *first_full.entry(m.actor).or_insert_with(|| {
+                let full = actor.names.iter().filter(|n| n.contains(' '));
+                full.flat_map(|name| {
+                    let needle: Vec<char> = name.chars().map(normalize_char).collect();
+                    people.find_words(&needle).first().map(|at| at.end)
+                })
+                .min()
+            });
+            if full_printed_at.is_some_and(|at| at <= m.span.start) {
+                return true;
+            }
             // (A full name printed in another transliteration is this person's:
             // "Emomali Rahmon" for a known Imomali Rahmon.)
             let printed_alike = |(from, to): (usize, usize)| {
                 let printed: Vec<String> = article.words()[from..to].iter().map(|(_, w)| w.clone()).collect();
                 actor.names.iter().any(|n| spelled_alike(n, &printed))
             };
-            actor.names.iter().filter(|n| n.contains(' ')).any(named_before)
-                || full_name_before(article, &[word], m.span.start).is_none_or(printed_alike)
+            let candidates =
+                names_ending.entry(word.clone()).or_insert_with(|| full_names(article, &[word.clone()], false));
+            let before = article.words().partition_point(|(at, _)| at.end <= m.span.start);
+            pick_full_name(article, candidates.iter().copied().filter(|&(_, _, last)| last <= before))
+                .is_none_or(printed_alike)
         });
         people.mentions = longest_first(mentions);
         people.draft_titled(article);
@@ -1592,17 +1607,16 @@ fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(us
 }
 
 fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonants: bool) -> Option<(usize, usize)> {
+    let before = article.words().partition_point(|(at, _)| at.end <= end);
+    pick_full_name(article, full_names(article, name, by_consonants).into_iter().filter(|&(_, _, last)| last <= before))
+}
+
+/// Every full name in the text that ends in `name` (as `full_name_spelled`
+/// matches it), in text order: its first word, its end, and the end of
+/// `name` in it, all as word indices.
+fn full_names(article: &Article, name: &[String], by_consonants: bool) -> Vec<(usize, usize, usize)> {
     let all = article.words();
-    let before = all.partition_point(|(at, _)| at.end <= end);
     let n = name.len();
-    // (A title-case headline shortens names: "Sardar Shakeeb Tells Webinar"
-    // above "Sardar Ahmed Khan Shakeeb said". The body's name comes first.)
-    let headline = |at: usize| {
-        article
-            .units
-            .iter()
-            .any(|u| u.kind == super::text::UnitKind::Line && u.span.contains(at) && title_case(article, u.span))
-    };
     let found = |last: usize| {
         let first = last - n;
         // (A one-word name may be the tail of a hyphenated family name:
@@ -1625,17 +1639,34 @@ fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonan
         // One or two words more before it, one name run with it (an owner's
         // possessive is no part of it: "HRW’s Heather Barr").
         let from = (first.saturating_sub(2)..first)
-            .find(|&f| !possessive(&all[f].1) && name_run(&all[..before], f).1 >= last)?;
-        Some((from, name_run(all, from).1.max(last)))
+            .find(|&f| !possessive(&all[f].1) && name_run(&all[..last], f).1 >= last)?;
+        Some((from, name_run(all, from).1.max(last), last))
     };
-    let mut candidates = (n..before + 1).filter_map(found);
-    let first = candidates.next()?;
-    if headline(all[first.0].0.start)
-        && let Some(body) = candidates.find(|(from, _)| !headline(all[*from].0.start))
+    (n.max(1)..all.len() + 1).filter_map(found).collect()
+}
+
+/// The full name of `candidates` (from `full_names`) that a name stands for:
+/// the first in the text, or the first of the body where the first is in a
+/// title-case headline, which shortens names ("Sardar Shakeeb Tells Webinar"
+/// above "Sardar Ahmed Khan Shakeeb said").
+fn pick_full_name(
+    article: &Article,
+    mut candidates: impl Iterator<Item = (usize, usize, usize)>,
+) -> Option<(usize, usize)> {
+    let all = article.words();
+    let headline = |at: usize| {
+        article
+            .units
+            .iter()
+            .any(|u| u.kind == super::text::UnitKind::Line && u.span.contains(at) && title_case(article, u.span))
+    };
+    let (from, to, _) = candidates.next()?;
+    if headline(all[from].0.start)
+        && let Some((body_from, body_to, _)) = candidates.find(|(from, _, _)| !headline(all[*from].0.start))
     {
-        return Some(body);
+        return Some((body_from, body_to));
     }
-    Some(first)
+    Some((from, to))
 }
 
 impl People {

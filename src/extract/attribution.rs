@@ -50,6 +50,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "arguing",
     "noted",
     "notes",
+    "note",
     "noting",
     "urged",
     "urges",
@@ -210,7 +211,6 @@ pub const SPEECH_VERBS: &[&str] = &[
     "elaborated",
     "characterized",
     "characterised",
-    "considered",
     "highlighting",
     "announcing",
     "explaining",
@@ -496,7 +496,7 @@ pub struct Verb {
 pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
     let ws = words(article, within);
     let mut out = Vec::new();
-    let mut relatives = Vec::new();
+    let mut relative_verbs = Vec::new();
     for (i, (span, word)) in ws.iter().enumerate() {
         if article.in_quotation(span.start) {
             continue;
@@ -571,14 +571,19 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 // ("Raab appeared alongside Al-Thani, who said ...", "criticism
                 // in Islamabad, which said ...": a relative clause's verb speaks
                 // for its antecedent where the sentence has no speech verb of its own.)
+                // (A name, not "Afghan refugees, who said" nor "a survey of
+                // Afghan women, who said": people in the plural are no one known.)
                 let antecedent = !noun
                     && !colon
                     && matches!(previous.as_deref(), Some("who" | "which"))
                     && i >= 2
-                    && article.chars[ws[i - 2].0.end..ws[i - 1].0.start].contains(&',');
+                    && article.chars[ws[i - 2].0.end..ws[i - 1].0.start].contains(&',')
+                    && ws[i - 2].1.starts_with(char::is_uppercase);
                 // "This was stated by the head of EU diplomacy Josep Borrell": a
                 // passive's agent speaks.
+                // (Not "was quoted by TOLOnews as saying": the outlet relays.)
                 let by_agent = parts.len() == 1
+                    && !matches!(lower.as_str(), "quoted" | "cited" | "reported")
                     && matches!(previous.as_deref(), Some("was" | "were" | "been" | "is" | "are"))
                     && next.as_deref() == Some("by");
                 if by_agent {
@@ -588,9 +593,14 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 }
                 if antecedent && !relay && !question && !deal {
                     let end = ws[i + parts.len() - 1].0.end;
-                    relatives.push(Verb { span: Span { start: ws[i - 1].0.start, end }, subject_after: false });
+                    relative_verbs.push(Verb { span: Span { start: ws[i - 1].0.start, end }, subject_after: false });
                 }
-                if relative || relay || question || framing || deal {
+                // ("A banner outside the embassy reads “...”": only a document reads out words.)
+                let banner = lower == "reads"
+                    && !previous
+                        .as_deref()
+                        .is_some_and(|p| DOCUMENTS.contains(&p.trim_end_matches("'s").trim_end_matches("’s")));
+                if relative || relay || question || framing || deal || banner {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
@@ -623,7 +633,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
             }
         }
     }
-    if out.is_empty() { relatives } else { out }
+    if out.is_empty() { relative_verbs } else { out }
 }
 
 /// Who is speaking as the text goes on: nobody yet, an actor, or someone
@@ -1110,7 +1120,10 @@ impl Passage {
         }
         let a_person = |span: Span| people.mentions_in(span).any(|m| people.actors[m.actor].kind == "person");
         // (Not after "told": "X, a professor, told Salam Watandar" names who heard.)
-        if flat.ends_with(',') && (run >= 2 || (run == 1 && a_person(ws[0].0))) && !object_follows(article, verb) {
+        if flat.ends_with(',')
+            && (run >= 2 || (run == 1 && a_person(ws[0].0)))
+            && !object_follows(article, verb, before)
+        {
             let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
             let named = self.named(article, people, name, name.start, true);
             if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
@@ -1268,7 +1281,7 @@ impl Passage {
         // After the verb: "said the Greens' spokeswoman, Lena Hofmann"; "said a diplomat".
         // (Never after "told": "The ministries have told Putin" names who heard;
         // nor after a participle: "..., calling it “...”" names what was called.)
-        if object_follows(article, verb) || participle {
+        if object_follows(article, verb, before) || participle {
             return None;
         }
         let named = self.named(article, people, after, after.start, true);
@@ -1312,23 +1325,27 @@ impl Passage {
         // Karim Sadiq, ...", "Taliban spokesman Karim Sadiq ...".)
         let lead = |m: &super::people::Mention| words(article, Span { start: before.start, end: m.span.start }).len();
         // (Nor "Pakistani Defense Minister Khawaja Asif": a title of capitalised words.)
+        // (Words right after it, not across a comma: "Wang Yi, Chinese Foreign
+        // Minister, met ..." is Wang Yi's sentence.)
         let qualifies = |m: &super::people::Mention| {
+            let next = words(article, Span { start: m.span.end, end: before.end });
+            let apart = |k: usize| {
+                let from = if k == 0 { m.span.end } else { next[k - 1].0.end };
+                article.chars[from..next[k].0.start].iter().any(|c| !c.is_whitespace())
+            };
             matches!(article.chars.get(m.span.end), Some('\'' | '’'))
-                || words(article, Span { start: m.span.end, end: before.end })
+                || next
                     .iter()
                     .take(3)
                     .enumerate()
-                    .take_while(|(k, (_, w))| *k == 0 || w.starts_with(char::is_uppercase))
-                    .any(|(_, (_, w))| super::people::qualified_noun(w) || title_like(w))
+                    .take_while(|(k, (_, w))| !apart(*k) && (*k == 0 || w.starts_with(char::is_uppercase)))
+                    .any(|(_, (_, w))| super::people::owned_noun(w) || title_like(w))
         };
         if let Some(m) = people
             .mentions_in(before)
             .next()
             .filter(|m| lead(m) == 0 && !qualifies(m) && !article.in_quotation(m.span.start))
         {
-            return Some(Who::Actor(m.actor));
-        }
-        if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person" && !qualifies(m)) {
             return Some(Who::Actor(m.actor));
         }
         let opening =
@@ -1339,8 +1356,14 @@ impl Passage {
         // (Drafting has effects, so only where two capitalised words open it
         // and no known actor: "The Chinese Embassy ..." is left to the rules below.)
         let ws = words(article, before);
+        // (A name set off by its comma: "Several Western embassies remain" is none.)
         let name_opens = ws.len() > 2
             && ws[..2].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+            && ws
+                .iter()
+                .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+                .last()
+                .is_some_and(|(at, _)| article.chars.get(at.end) == Some(&','))
             && !matches!(ws[0].1.as_str(), "The" | "A" | "An" | "In" | "On" | "At")
             && !people.mentions_in(before).any(|m| m.span.start == ws[0].0.start);
         let first = ws.first().map(|(_, w)| w.clone()).filter(|_| name_opens);
@@ -1350,6 +1373,9 @@ impl Passage {
             && people.actors[a].names[0].split_whitespace().next() == Some(first.as_str())
         {
             return Some(Who::Actor(a));
+        }
+        if let Some(m) = people.mentions_in(before).find(|m| people.actors[m.actor].kind == "person" && !qualifies(m)) {
+            return Some(Who::Actor(m.actor));
         }
         if let Some(who @ Who::Actor(_)) = self.stand_in(article, people, opening, true) {
             return Some(who);
@@ -1756,48 +1782,51 @@ fn names_opening(article: &Article, head: Span) -> bool {
 
 /// Whether the words after `verb` are its object, never its subject: who
 /// heard ("told", "informed"), or what was judged ("condemned the Modi
-/// administration", "welcomed the move"); "said X" inverts, these never do.
-fn object_follows(article: &Article, verb: Verb) -> bool {
-    matches!(
-        article.flat(verb.span).as_str(),
-        "told"
-            | "tells"
-            | "informed"
-            | "assured"
-            | "briefed"
-            | "condemned"
-            | "condemns"
-            | "criticised"
-            | "criticized"
-            | "criticises"
-            | "criticizes"
-            | "praised"
-            | "praises"
-            | "welcomed"
-            | "welcomes"
-            | "urged"
-            | "urges"
-            | "thanked"
-            | "hailed"
-            | "hails"
-            | "blamed"
-            | "blames"
-            | "accused"
-            | "accuses"
-            | "rejected"
-            | "rejects"
-            | "dismissed"
-            | "dismisses"
-            | "denied"
-            | "denies"
-            | "slammed"
-            | "slams"
-            | "lauded"
-            | "applauded"
-            | "censured"
-            | "decried"
-            | "deplored"
-    )
+/// administration", "welcomed the move"); "said X" inverts, these do only
+/// right after a quotation ("“...,” urged António Guterres"), where nothing
+/// stands before them in the clause.
+fn object_follows(article: &Article, verb: Verb, before: Span) -> bool {
+    !words(article, before).is_empty()
+        && matches!(
+            article.flat(verb.span).as_str(),
+            "told"
+                | "tells"
+                | "informed"
+                | "assured"
+                | "briefed"
+                | "condemned"
+                | "condemns"
+                | "criticised"
+                | "criticized"
+                | "criticises"
+                | "criticizes"
+                | "praised"
+                | "praises"
+                | "welcomed"
+                | "welcomes"
+                | "urged"
+                | "urges"
+                | "thanked"
+                | "hailed"
+                | "hails"
+                | "blamed"
+                | "blames"
+                | "accused"
+                | "accuses"
+                | "rejected"
+                | "rejects"
+                | "dismissed"
+                | "dismisses"
+                | "denied"
+                | "denies"
+                | "slammed"
+                | "slams"
+                | "lauded"
+                | "applauded"
+                | "censured"
+                | "decried"
+                | "deplored"
+        )
 }
 
 /// The noun phrase that opens `span` (a sentence up to its verb) as its

@@ -277,10 +277,11 @@ const ORGANISATION_WORDS: &[&str] = &[
     "parliament",
 ];
 
-/// A noun that an actor's name qualifies when it stands right before it
-/// ("Chinese officials", "the Modi administration", "Taliban spokesman"):
-/// then the actor is not the subject, but whom the noun belongs to.
-pub(super) fn qualified_noun(word: &str) -> bool {
+/// A word that makes an actor's name right before it an owner ("Chinese
+/// officials", "the Modi administration", "Taliban spokesman", "Chinese
+/// Foreign Minister"): then the actor is not the subject, but whom the noun
+/// belongs to.
+pub(super) fn owned_noun(word: &str) -> bool {
     let w = word.to_lowercase();
     is_title_noun(&w)
         || matches!(
@@ -314,11 +315,7 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "affairs",
     "tribes",
     "ethnicities",
-    "borders",
     "relations",
-    "rights",
-    "development",
-    "security",
     "defence",
     "defense",
     "interior",
@@ -326,7 +323,6 @@ const PORTFOLIO_WORDS: &[&str] = &[
     "education",
     "health",
     "finance",
-    "information",
     "culture",
     "coordination",
     "refugees",
@@ -485,7 +481,8 @@ impl People {
         // is ("Muttaqi said" for Amir Khan Muttaqi); the rules below keep it
         // from someone else's name that ends the same way.
         for actor in known.iter_mut().filter(|a| a.kind == "person" && !a.drafted) {
-            let family = actor.names[0].split_whitespace().last().filter(|w| !is_initial(w)).map(String::from);
+            // (Not a short last word: "Wang Yi" is a Wang, and "Yi" someone else's name too.)
+            let family = actor.names[0].split_whitespace().last().filter(|w| w.chars().count() >= 4).map(String::from);
             if let Some(family) = family.filter(|f| *f != actor.names[0] && !actor.names.contains(f)) {
                 actor.names.push(family);
             }
@@ -917,11 +914,25 @@ impl People {
             // opens "India on Tuesday announced": a ministry with no state in
             // its name is the one of the state or government the report opens with.
             let ministry = name_words.iter().any(|w| matches!(w.to_lowercase().as_str(), "ministry" | "department"));
-            if ministry && let Some(owner) = self.lede_opener(article) {
+            // (Unless the text has moved on to another state: "In Islamabad,
+            // Pakistan criticised the visit. The Ministry of Foreign Affairs said".)
+            if ministry
+                && let Some(owner) = self.lede_opener(article)
+                && self.latest_state_before(article, at).is_none_or(|latest| latest == owner)
+            {
                 return self.office_of(owner, &full);
             }
         }
         self.draft_body(&full, kind)
+    }
+
+    /// The first state or government named in the latest sentence before `at`
+    /// (its own included) that names one.
+    fn latest_state_before(&self, article: &Article, at: usize) -> Option<usize> {
+        let state = |m: &&Mention| matches!(self.actors[m.actor].kind.as_str(), "state" | "government");
+        article.units.iter().rev().filter(|u| u.kind != super::text::UnitKind::Line && u.span.start < at).find_map(
+            |u| self.mentions.iter().filter(|m| u.span.holds(m.span) && m.span.end <= at).find(state).map(|m| m.actor),
+        )
     }
 
     /// The state or government that opens the report's first sentence ("India
@@ -1153,7 +1164,7 @@ impl People {
             }
             // "Mohammed Naeem" for a known "Mohammad Naeem", "Zabiullah
             // Mujahid" for Zabihullah Mujahid: every word of the name spelled
-            // as transliterations of one name are (`transliterated`); when
+            // as transliterations of one name are (`spelling_key`); when
             // only one known person fits.
             let mut alike = self.actors.iter().enumerate().filter(|(_, a)| {
                 !a.drafted && a.kind == "person" && a.names.iter().any(|n| spelled_alike(n, &name_words))
@@ -1778,7 +1789,7 @@ fn spelled_alike(name: &str, words: &[String]) -> bool {
     let parts: Vec<&str> = name.split_whitespace().collect();
     parts.len() == words.len()
         && parts.iter().zip(words).all(|(a, b)| {
-            let (a, b) = (transliterated(a), transliterated(b));
+            let (a, b) = (spelling_key(a), spelling_key(b));
             !a.is_empty() && a == b
         })
 }
@@ -1787,7 +1798,7 @@ fn spelled_alike(name: &str, words: &[String]) -> bool {
 /// when every word of the name is compared ("Zabiullah Mujahid" for
 /// Zabihullah Mujahid, "Sohail Shahin" for Suhail Shaheen): an "h" after the
 /// first letter and a doubled consonant are spelled one way and another.
-fn transliterated(word: &str) -> String {
+fn spelling_key(word: &str) -> String {
     let shape = consonants(word);
     let mut out = String::new();
     for (k, c) in shape.chars().enumerate() {

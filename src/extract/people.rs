@@ -551,8 +551,9 @@ impl People {
                 let printed: Vec<String> = article.words()[from..to].iter().map(|(_, w)| w.clone()).collect();
                 actor.names.iter().any(|n| spelled_alike(n, &printed))
             };
-            let candidates =
-                names_ending.entry(word.clone()).or_insert_with(|| full_names(article, &[word.clone()], false));
+            let candidates = names_ending
+                .entry(word.clone())
+                .or_insert_with(|| full_names(article, std::slice::from_ref(&word), false));
             let before = article.words().partition_point(|(at, _)| at.end <= m.span.start);
             pick_full_name(article, candidates.iter().copied().filter(|&(_, _, last)| last <= before))
                 .is_none_or(printed_alike)

@@ -1324,23 +1324,7 @@ impl Passage {
         // (Not one that qualifies what follows: "The Taliban’s chief spokesman,
         // Karim Sadiq, ...", "Taliban spokesman Karim Sadiq ...".)
         let lead = |m: &super::people::Mention| words(article, Span { start: before.start, end: m.span.start }).len();
-        // (Nor "Pakistani Defense Minister Khawaja Asif": a title of capitalised words.)
-        // (Words right after it, not across a comma: "Wang Yi, Chinese Foreign
-        // Minister, met ..." is Wang Yi's sentence.)
-        let qualifies = |m: &super::people::Mention| {
-            let next = words(article, Span { start: m.span.end, end: before.end });
-            let apart = |k: usize| {
-                let from = if k == 0 { m.span.end } else { next[k - 1].0.end };
-                article.chars[from..next[k].0.start].iter().any(|c| !c.is_whitespace())
-            };
-            matches!(article.chars.get(m.span.end), Some('\'' | '’'))
-                || next
-                    .iter()
-                    .take(3)
-                    .enumerate()
-                    .take_while(|(k, (_, w))| !apart(*k) && (*k == 0 || w.starts_with(char::is_uppercase)))
-                    .any(|(_, (_, w))| super::people::owned_noun(w) || title_like(w))
-        };
+        let qualifies = |m: &super::people::Mention| qualifies_what_follows(article, m.span, before.end);
         if let Some(m) = people
             .mentions_in(before)
             .next()
@@ -1768,6 +1752,26 @@ fn unnamed_before_verb(article: &Article, people: &People, before: Span) -> Opti
         }
         None => None,
     }
+}
+
+/// Whether the actor named at `name` qualifies the words right after it
+/// (up to `end`), so that it is their owner, not a subject: a possessive, or a
+/// noun or title within three capitalised words and no punctuation ("Chinese
+/// officials", "the Modi administration", "Pakistani Defense Minister
+/// Khawaja Asif"; not "Wang Yi, Chinese Foreign Minister,").
+pub(super) fn qualifies_what_follows(article: &Article, name: Span, end: usize) -> bool {
+    let next = words(article, Span { start: name.end, end: end.max(name.end) });
+    let apart = |k: usize| {
+        let from = if k == 0 { name.end } else { next[k - 1].0.end };
+        article.chars[from..next[k].0.start].iter().any(|c| !c.is_whitespace())
+    };
+    matches!(article.chars.get(name.end), Some('\'' | '’'))
+        || next
+            .iter()
+            .take(3)
+            .enumerate()
+            .take_while(|(k, (_, w))| !apart(*k) && (*k == 0 || w.starts_with(char::is_uppercase)))
+            .any(|(_, (_, w))| super::people::owned_noun(w) || title_like(w))
 }
 
 /// Whether `head` opens with a name ("Qatar", "The Taliban Ministry of the

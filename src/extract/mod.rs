@@ -516,9 +516,7 @@ fn echoed_by_subject(article: &Article, people: &People, unit: Span, pre: Span) 
     let opens = lead.is_empty() || (lead.len() == 1 && lead[0] == "The");
     // (Not one that qualifies a noun after it: "Russia's foreign ministry",
     // "Chinese officials"; those speak as someone else.)
-    let next = article.chars.get(m.span.end).copied();
-    let qualifies = matches!(next, Some('\'' | '’'))
-        || words(article, Span { start: m.span.end, end: pre.end }).first().is_some_and(|(_, w)| people::owned_noun(w));
+    let qualifies = attribution::qualifies_what_follows(article, m.span, pre.end);
     (opens && !qualifies && !article.in_quotation(m.span.start)).then_some(Who::Actor(m.actor))
 }
 

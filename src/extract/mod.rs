@@ -2470,4 +2470,20 @@ mod tests {
         let text = "China on Tuesday welcomed a Taliban delegation.\n\nIn London, the United Kingdom criticised the visit. The Ministry of Foreign Affairs said it was “deeply concerned”.";
         assert_ne!(quotes(text)[0].0, some("chn-ministry-of-foreign-affairs"));
     }
+
+    #[test]
+    fn a_title_set_off_by_commas_introduces_the_person_a_role_noun_means() {
+        let text = "British Foreign Secretary David Lammy met EU officials on Monday. “We will not recognise them,” the foreign secretary told reporters.\n\nThe EU envoy for Afghanistan, Tomas Niklasson, visited Kabul last week. “Engagement is not recognition,” the envoy said.";
+        assert_eq!(speakers(text), [some("david-lammy"), some("tomas-niklasson")]);
+        let out = extract(text, "t", &actors());
+        let envoy = out.new_actors.iter().find(|a| a.id == "tomas-niklasson").expect("Tomas Niklasson drafted");
+        // (The place a post is for is not whose the post is.)
+        assert_eq!((envoy.role.as_deref(), envoy.parent.as_deref()), (Some("EU envoy for Afghanistan"), None));
+    }
+
+    #[test]
+    fn a_family_name_alone_is_the_latest_full_name_it_ends() {
+        let text = "Foreign Minister Ishaq Dar will visit Kabul at the invitation of Acting Foreign Minister Amir Khan Muttaqi.\n\nPakistan’s delegation was led by Ambassador Sadiq Khan. FO spokesperson Shafqat Ali Khan confirmed the date on Friday.\n\n“The visit will take place tomorrow,” Khan said.";
+        assert_eq!(quotes(text), [(some("shafqat-ali-khan"), "The visit will take place tomorrow".to_owned())]);
+    }
 }

@@ -611,6 +611,9 @@ impl People {
                                 || super::attribution::PEOPLE_NOUNS.contains(&w)
                         })
                     }));
+            // "The EU envoy for Afghanistan, Tomas Niklasson, visited Kabul": a
+            // title, perhaps with its place, then the name set off by commas.
+            let titled = titled || (run >= 2 && title_then_comma(article, &ws, i, end));
             // "Ms. Otunbayeva": an honorific names a person by one word too.
             let honorific = ws[i - 1].0.end + 2 == ws[i].0.start
                 && matches!(ws[i - 1].1.to_lowercase().as_str(), "mr" | "ms" | "mrs" | "dr" | "prof");
@@ -814,24 +817,23 @@ impl People {
             if run == 1
                 && surname
                 && subject_at(words[i].0.end.min(near))
-                && let Some(actor) =
-                    match full_name_before(article, std::slice::from_ref(&words[i].1), article.chars.len())
-                        .or_else(|| self.name_opened_by(article, &words[i].1))
-                        .or_else(|| family_name_spelled_otherwise(article, &words[i].1))
+                && let Some(actor) = match family_name_before(article, &words[i].1, words[i].0.start)
+                    .or_else(|| self.name_opened_by(article, &words[i].1))
+                    .or_else(|| family_name_spelled_otherwise(article, &words[i].1))
+                {
+                    Some((from, to)) => self.draft(article, article.words(), from, to),
+                    // One name alone only right next to the verb ("Zhao said", "said
+                    // Zhao"), and not the first word of a name the text knows ("Hafiz
+                    // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
+                    // ("One traveller in Torkham told": after "in" a place, no one's name.)
+                    None if next_to(article, words[i].0, near)
+                        && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
+                        && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
                     {
-                        Some((from, to)) => self.draft(article, article.words(), from, to),
-                        // One name alone only right next to the verb ("Zhao said", "said
-                        // Zhao"), and not the first word of a name the text knows ("Hafiz
-                        // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
-                        // ("One traveller in Torkham told": after "in" a place, no one's name.)
-                        None if next_to(article, words[i].0, near)
-                            && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
-                            && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
-                        {
-                            self.draft(article, &words, i, i + 1)
-                        }
-                        None => None,
+                        self.draft(article, &words, i, i + 1)
                     }
+                    None => None,
+                }
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -1250,7 +1252,23 @@ impl People {
             name = full;
             id = slug(&name);
             kind = "person";
-            parent = self.tie(&title, &["state", "government", "organization"]);
+            // ("EU envoy for Afghanistan", "Ambassador to Kabul": the place a
+            // post is for is not whose the post is; "spokesman for the
+            // Taliban's Foreign Ministry" names a body, whose the post is.)
+            let names_a_body = |rest: &[String]| {
+                rest.iter().any(|w| {
+                    let lower = w.to_lowercase();
+                    possessive(w) || organisation_word(&lower) || body_word(&lower)
+                })
+            };
+            let post_for = (0..title.len().saturating_sub(1))
+                .find(|&k| {
+                    is_title_noun(&title[k])
+                        && matches!(title[k + 1].as_str(), "for" | "to" | "in")
+                        && !names_a_body(&title[k + 2..])
+                })
+                .map_or(title.len(), |k| k + 1);
+            parent = self.tie(&title[..post_for], &["state", "government", "organization"]);
             role = (!title.is_empty()).then(|| title.join(" "));
         }
         if id.is_empty() {
@@ -1618,6 +1636,30 @@ fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(us
     (name_run(article.words(), from).1 == to).then_some((from, to))
 }
 
+/// Whether `at` lies in a title-case headline, which shortens names.
+fn in_headline(article: &Article, at: usize) -> bool {
+    article
+        .units
+        .iter()
+        .any(|u| u.kind == super::text::UnitKind::Line && u.span.contains(at) && title_case(article, u.span))
+}
+
+/// The full name a family name alone at `at` stands for ("Khan said" after
+/// "Ambassador Sadiq Khan" and "spokesperson Shafqat Ali Khan"): of the names
+/// it ends, the latest printed before it, the one the text introduced last;
+/// else as `full_name_before` finds it anywhere ("Amir Khan Muttaqi" holds
+/// "Khan" too, but not as the name he goes by).
+fn family_name_before(article: &Article, word: &String, at: usize) -> Option<(usize, usize)> {
+    let all = article.words();
+    let before = all.partition_point(|(span, _)| span.end <= at);
+    full_names(article, std::slice::from_ref(word), false)
+        .into_iter()
+        .filter(|&(from, to, last)| last <= before && to == last && !in_headline(article, all[from].0.start))
+        .last()
+        .map(|(from, to, _)| (from, to))
+        .or_else(|| full_name_before(article, std::slice::from_ref(word), article.chars.len()))
+}
+
 fn full_name_spelled(article: &Article, name: &[String], end: usize, by_consonants: bool) -> Option<(usize, usize)> {
     let before = article.words().partition_point(|(at, _)| at.end <= end);
     pick_full_name(article, full_names(article, name, by_consonants).into_iter().filter(|&(_, _, last)| last <= before))
@@ -1666,12 +1708,7 @@ fn pick_full_name(
     mut candidates: impl Iterator<Item = (usize, usize, usize)>,
 ) -> Option<(usize, usize)> {
     let all = article.words();
-    let headline = |at: usize| {
-        article
-            .units
-            .iter()
-            .any(|u| u.kind == super::text::UnitKind::Line && u.span.contains(at) && title_case(article, u.span))
-    };
+    let headline = |at: usize| in_headline(article, at);
     let (from, to, _) = candidates.next()?;
     if headline(all[from].0.start)
         && let Some((body_from, body_to, _)) = candidates.find(|(from, _, _)| !headline(all[*from].0.start))
@@ -2004,6 +2041,27 @@ fn title_case(article: &Article, span: Span) -> bool {
 /// Whether `word` is a possessive ("China's", "HRW’s").
 pub(super) fn possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Whether the name `ws[name..end]` stands in commas after a title: a title
+/// noun at most four words back, followed by nothing or by its place ("envoy
+/// for Afghanistan", "ambassador to Kabul"), then ", ", the name, and a comma.
+fn title_then_comma(article: &Article, ws: &[(Span, String)], name: usize, end: usize) -> bool {
+    let gap = |a: usize, b: usize| &article.chars[ws[a].0.end..ws[b].0.start];
+    let closed = article.chars.get(ws[end - 1].0.end) == Some(&',');
+    if name == 0 || !closed || gap(name - 1, name) != [',', ' '] {
+        return false;
+    }
+    let Some(title) = (name.saturating_sub(4)..name).rev().find(|&j| is_title_noun(&ws[j].1)) else {
+        return false;
+    };
+    let place = &ws[title + 1..name];
+    let on_one_line = (title..name - 1).all(|k| gap(k, k + 1) == [' ']);
+    on_one_line
+        && (place.is_empty()
+            || (matches!(place[0].1.as_str(), "for" | "to" | "of" | "in" | "on")
+                && place.len() >= 2
+                && place[1..].iter().all(|(_, w)| w.starts_with(char::is_uppercase))))
 }
 
 fn is_initial(word: &str) -> bool {

@@ -458,7 +458,9 @@ fn doubled_apostrophes_as_marks(chars: &[char]) -> std::borrow::Cow<'_, [char]> 
 
 /// Every top-level quotation. An unclosed quotation runs on when the next
 /// paragraph opens with the same mark; a quoted paragraph that never closes
-/// ends with its paragraph; any other unclosed mark quotes nothing.
+/// ends with its paragraph; one the text ends inside of (a page cut short:
+/// `DiCarlo said. "I would hope we could get to`) ends with the text; any
+/// other unclosed mark quotes nothing.
 fn quotations(chars: &[char]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, Vec<Span>, usize)> = None; // (part start, opening mark, parts, outer start)
@@ -532,7 +534,10 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
         }
         i += 1;
     }
-    if let Some((start, _, mut parts, outer)) = open.filter(|o| opens_paragraph(chars, o.3)) {
+    // (Not a single mark, which an apostrophe too often is: "the Taliban' ".)
+    if let Some((start, _, mut parts, outer)) =
+        open.filter(|o| !matches!(o.1, '‘' | '\'') || opens_paragraph(chars, o.3))
+    {
         let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
         parts.push(Span { start, end });
         out.push(Quotation { parts, outer: Span { start: outer, end } });
@@ -718,6 +723,16 @@ mod tests {
                 "Line: Caption: the envoy in Kabul"
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_the_text_ends_inside_of_ends_with_the_text() {
+        let a = Article::new("“It is a process,” DiCarlo said. \"I would hope we could get to");
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["It is a process", "I would hope we could get to"]);
+        // (An unclosed mark before the last paragraph still quotes nothing.)
+        let a = Article::new("He called it “a step.\n\nThe talks went on.");
+        assert!(a.quotations.is_empty());
     }
 
     #[test]

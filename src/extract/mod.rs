@@ -2486,4 +2486,14 @@ mod tests {
         let text = "Foreign Minister Ishaq Dar will visit Kabul at the invitation of Acting Foreign Minister Amir Khan Muttaqi.\n\nPakistan’s delegation was led by Ambassador Sadiq Khan. FO spokesperson Shafqat Ali Khan confirmed the date on Friday.\n\n“The visit will take place tomorrow,” Khan said.";
         assert_eq!(quotes(text), [(some("shafqat-ali-khan"), "The visit will take place tomorrow".to_owned())]);
     }
+
+    #[test]
+    fn a_known_person_spelled_otherwise_takes_this_texts_title_and_mentions() {
+        // (As a person drafted from an earlier article is known to the next: no role.)
+        let known = actors_and(("amir-khan-muttaqi", "person", &["Amir Khan Muttaqi", "Muttaqi"]));
+        let text = "The Taliban Foreign Affairs Minister Amir Khan Mutaqqi said on Saturday that the group was ready to talk.\n\nBakhtar news agency reported that aid was discussed.\n\n“We will have detailed talks,” Bakhtar quoted the minister.";
+        let quotes: Vec<_> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(quotes, [some("amir-khan-muttaqi")]);
+    }
 }

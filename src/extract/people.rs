@@ -1161,7 +1161,16 @@ impl People {
                 return None;
             }
             let full: String = article.chars[words[from].0.start..words[to - 1].0.end].iter().collect();
+            // (A person known with no role takes the title this text gives them,
+            // for this text: "The Taliban Foreign Affairs Minister Amir Khan
+            // Mutaqqi ... Bakhtar quoted the minister.")
+            let titled_here = |actor: &mut Actor| {
+                if actor.kind == "person" && actor.role.is_none() && !title.is_empty() {
+                    actor.role = Some(title.join(" "));
+                }
+            };
             if let Some(known) = self.actors.iter().position(|a| a.names.contains(&full)) {
+                titled_here(&mut self.actors[known]);
                 // (A body this text drafted is itself again.)
                 return (self.actors[known].kind == "person" || self.actors[known].drafted).then_some(known);
             }
@@ -1175,6 +1184,14 @@ impl People {
             if name_words.len() >= 2
                 && let (Some((known, _)), None) = (alike.next(), alike.next())
             {
+                titled_here(&mut self.actors[known]);
+                // (And the text's spelling names them from here on: "Mutaqqi met ...".)
+                let spelled: Vec<String> = [full.clone()]
+                    .into_iter()
+                    .chain(name_words.last().filter(|w| w.chars().count() >= 6).cloned())
+                    .collect();
+                self.actors[known].names.extend(spelled.iter().cloned());
+                self.mentioned_as(article, known, &spelled);
                 return Some(known);
             }
             // "the Islamic Emirate" for a body known as "Islamic Emirate of
@@ -1311,6 +1328,12 @@ impl People {
         self.actors.push(Actor { id, kind: kind.to_owned(), names, parent, role, drafted: true, label });
         let a = self.actors.len() - 1;
         // Later mentions of the drafted actor (a surname alone) count as mentions too.
+        self.mentioned_as(article, a, &self.actors[a].names.clone());
+        Some(a)
+    }
+
+    /// Count every place the text prints one of `names` as a mention of actor `a`.
+    fn mentioned_as(&mut self, article: &Article, a: usize, names: &[String]) {
         // (A person's one word that runs on into more of a name, or follows a
         // given name, is someone else's: "Abdul" of Abdul Qahar Balkhi is not
         // "Abdul Salam Hanafi".)
@@ -1319,7 +1342,7 @@ impl People {
             self.actors[a].label.iter().filter(|l| **l != self.actors[a].names[0]).cloned().collect();
         let parent_of_a = self.actors[a].parent.clone();
         let mut found = Vec::new();
-        for n in self.actors[a].names.clone() {
+        for n in names {
             let needle: Vec<char> = n.chars().map(normalize_char).collect();
             let one_word = !n.contains(' ');
             found.extend(
@@ -1333,7 +1356,7 @@ impl People {
                     // (An office's bare name is not it where an owner stands before
                     // it, "the Taliban's Foreign Ministry", or its sentence names
                     // another state: "In Beijing, the Foreign Ministry said".)
-                    .filter(|span| !bare.contains(&n) || !self.owned_elsewhere(article, *span, parent_of_a.as_deref()))
+                    .filter(|span| !bare.contains(n) || !self.owned_elsewhere(article, *span, parent_of_a.as_deref()))
                     .map(|span| Mention { span, actor: a }),
             );
         }
@@ -1341,7 +1364,6 @@ impl People {
         all.extend(found);
         self.mentions = longest_first(all);
         self.genders.borrow_mut().clear();
-        Some(a)
     }
 
     /// "State Department spokesperson Ned Price" with "the US State

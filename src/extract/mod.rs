@@ -2496,4 +2496,12 @@ mod tests {
             extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
         assert_eq!(quotes, [some("amir-khan-muttaqi")]);
     }
+
+    #[test]
+    fn an_acronym_of_a_persons_title_is_that_person() {
+        let text = "External Affairs Minister Dr S. Jaishankar met his Afghan counterpart on Friday.\n\n“India is fully committed to Afghanistan,” EAM added.";
+        assert_eq!(quotes(text), [(some("s-jaishankar"), "India is fully committed to Afghanistan".to_owned())]);
+        // (An acronym no title spells is a body, as before.)
+        assert_eq!(quotes("“We are concerned,” UNAMA said.")[0].0, some("unama"));
+    }
 }

@@ -790,7 +790,7 @@ impl People {
                         (is_title_noun(w) || matches!(w.as_str(), "official" | "officials" | "source" | "sources"))
                             && next_to(article, *at, near)
                     }))
-                && let Some(actor) = self.draft_acronym(acronym)
+                && let Some(actor) = self.titled_by_acronym(article, acronym).or_else(|| self.draft_acronym(acronym))
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -953,6 +953,34 @@ impl People {
     }
 
     /// Draft (or find again) a body known by its acronym ("UNAMA").
+    /// "EAM added" after "External Affairs Minister Dr S. Jaishankar": an
+    /// acronym of the title the text prints before a person's name (an
+    /// honorific between) stands for that person.
+    fn titled_by_acronym(&self, article: &Article, acronym: &str) -> Option<usize> {
+        let letters: Vec<char> = acronym.chars().collect();
+        if letters.len() < 2 || !letters.iter().all(char::is_ascii_uppercase) {
+            return None;
+        }
+        let all = article.words();
+        let spelled = |run: &[(Span, String)]| {
+            run.iter().zip(&letters).all(|((_, w), c)| {
+                w.starts_with(*c) && w.chars().count() > 1 && w.chars().skip(1).all(char::is_lowercase)
+            }) && run.last().is_some_and(|(_, w)| is_title_noun(w))
+        };
+        all.windows(letters.len()).filter(|run| spelled(run)).find_map(|run| {
+            let after = run[run.len() - 1].0.end;
+            let gap = |m: &Mention| article.chars[after..m.span.start].iter().collect::<String>();
+            self.mentions
+                .iter()
+                .filter(|m| m.span.start > after && self.actors[m.actor].kind == "person")
+                .min_by_key(|m| m.span.start)
+                .filter(|m| {
+                    matches!(gap(m).trim_end_matches(' '), "" | " Dr" | " Dr." | " Mr" | " Mr." | " Ms" | " Ms.")
+                })
+                .map(|m| m.actor)
+        })
+    }
+
     fn draft_acronym(&mut self, acronym: &str) -> Option<usize> {
         Some(self.draft_body(acronym, "organization"))
     }

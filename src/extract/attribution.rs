@@ -1452,7 +1452,7 @@ impl Passage {
                 (None, Some((d, _))) => d,
                 (None, None) => return None,
             };
-        Some(Who::Actor(found))
+        Some(Who::Actor(title_holder(article, people, found, span).unwrap_or(found)))
     }
 
     /// A pronoun or "the <role noun>" next to the verb: the word just before
@@ -1669,6 +1669,34 @@ impl Passage {
 
 /// Whether the word just before the end of `span` (adverbs and auxiliaries
 /// aside) is a pronoun.
+/// "Russian ambassador", "the President of Kazakhstan", "Kazakhstan's
+/// president": a state's title (in `span`) that the text gives one person of
+/// that state, wherever it names them, is that person; else the state itself.
+fn title_holder(article: &Article, people: &People, state: usize, span: Span) -> Option<usize> {
+    if people.actors[state].kind != "state" {
+        return None;
+    }
+    let ws = words(article, span);
+    let of_state = |k: usize| {
+        ws.get(k).is_some_and(|(at, _)| people.mentions_in(span).any(|m| m.actor == state && m.span.holds(*at)))
+    };
+    let noun = ws.iter().enumerate().find_map(|(k, (_, w))| {
+        let titled = super::people::is_title_noun(w)
+            && ((k > 0 && of_state(k - 1)) || (ws.get(k + 1).is_some_and(|(_, of)| of == "of") && of_state(k + 2)));
+        titled.then(|| w.to_lowercase())
+    })?;
+    let id = &people.actors[state].id;
+    let mut holders = people.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind == "person"
+            && a.parent.as_ref() == Some(id)
+            && a.role.as_ref().is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == noun))
+    });
+    match (holders.next(), holders.next()) {
+        (Some((holder, _)), None) => Some(holder),
+        _ => None,
+    }
+}
+
 fn pronoun_before(article: &Article, span: Span) -> bool {
     let ws = words(article, span);
     ws.iter()

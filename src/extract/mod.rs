@@ -2504,4 +2504,21 @@ mod tests {
         // (An acronym no title spells is a body, as before.)
         assert_eq!(quotes("“We are concerned,” UNAMA said.")[0].0, some("unama"));
     }
+
+    #[test]
+    fn a_states_title_is_the_one_person_the_text_gives_it() {
+        let known = actors_and(("KAZ", "state", &["Kazakhstan", "Kazakh"]));
+        let quotes = |text: &str| -> Vec<Option<String>> {
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect()
+        };
+        // Named after the title, as "the country's president" of the state the text is about.
+        let text = "Kazakhstan took the Taliban off its list. The President of Kazakhstan stressed “the importance of trade”.\n\nKazakhstan acted in June. This was announced by the country's president Kasim-Jomart Toqaev on Monday.";
+        assert_eq!(quotes(text), [some("kasim-jomart-toqaev")]);
+        // Named further down with the state in the title.
+        let text = "Embassy keeps “routine operations” - Russian ambassador\n\nRussian Ambassador to Afghanistan Dmitry Zhirnov spoke by phone.";
+        assert_eq!(quotes(text), [some("dmitry-zhirnov")]);
+        // Two people of the state with that title: the state.
+        let text = "Embassy keeps “routine operations” - Russian ambassador\n\nRussian Ambassador to Afghanistan Dmitry Zhirnov and Russian Ambassador to Iran Alexei Dedov spoke.";
+        assert_eq!(quotes(text), [some("RUS")]);
+    }
 }

@@ -1313,7 +1313,14 @@ impl People {
                         && !names_a_body(&title[k + 2..])
                 })
                 .map_or(title.len(), |k| k + 1);
-            parent = self.tie(&title[..post_for], &["state", "government", "organization"]);
+            // ("the country's president Kasim-Jomart Toqaev": the state the text is about.)
+            let the_countrys = title.first().is_some_and(|w| matches!(w.as_str(), "country's" | "country’s"));
+            parent = self.tie(&title[..post_for], &["state", "government", "organization"]).or_else(|| {
+                the_countrys
+                    .then(|| self.latest_state_before(article, words[from].0.start))
+                    .flatten()
+                    .map(|s| self.actors[s].id.clone())
+            });
             role = (!title.is_empty()).then(|| title.join(" "));
         }
         if id.is_empty() {

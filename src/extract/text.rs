@@ -477,6 +477,9 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                 if closing_mark(c).is_some() && opens_here(chars, i, single_style) {
                     open = Some((i + 1, c, Vec::new(), i));
                     inner_curly = 0;
+                } else if c == '”' && closing_mark_opens(chars, i) {
+                    open = Some((i + 1, '“', Vec::new(), i));
+                    inner_curly = 0;
                 }
             }
             Some((start, mark, parts, outer)) => {
@@ -573,6 +576,14 @@ fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char)
 /// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
 /// or after a space or a bracket and before a letter ('90s is no quotation):
 /// in a text that quotes with single marks only, or where it closes ahead.
+/// Whether a closing mark at `i`, where no quotation is open, was typed for
+/// an opening one: after a colon or at the start of a paragraph, before a
+/// capital (`Guterres said:”When it is the right moment`).
+fn closing_mark_opens(chars: &[char], i: usize) -> bool {
+    let before = chars[..i].iter().rev().find(|c| **c != ' ');
+    matches!(before, None | Some(':' | '\n')) && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+}
+
 fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
@@ -723,6 +734,15 @@ mod tests {
                 "Line: Caption: the envoy in Kabul"
             ]
         );
+    }
+
+    #[test]
+    fn a_closing_mark_typed_for_an_opening_one_opens_after_a_colon() {
+        let a = Article::new("Antonio Guterres said:”When the moment comes, I will not refuse.” Then he left.");
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(texts, ["When the moment comes, I will not refuse"]);
+        // (Elsewhere a stray closing mark opens nothing.)
+        assert!(Article::new("It was ”done” by then.").quotations.is_empty());
     }
 
     #[test]

@@ -606,9 +606,9 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 let end = ws[i + parts.len() - 1].0.end;
                 // "according to X", "Crescent TV quoted X as saying": the speaker follows.
                 let subject_after = matches!(*verb, "according to" | "quoted" | "in the words of");
-                // "X was quoted as saying (by TASS)": the passive is one verb whose subject is X.
+                // "X was quoted as saying (by TASS)", "... as calling it “...”": the passive is one verb whose subject is X.
                 let back = |k: usize| i.checked_sub(k).map(|p| ws[p].1.to_lowercase());
-                let passive = lower == "saying"
+                let passive = lower.ends_with("ing")
                     && back(1).as_deref() == Some("as")
                     && matches!(back(2).as_deref(), Some("quoted" | "cited"));
                 // "TASS quoted an Afghan source as saying": "quoted" holds the attribution.

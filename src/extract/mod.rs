@@ -2521,4 +2521,10 @@ mod tests {
         let text = "Embassy keeps “routine operations” - Russian ambassador\n\nRussian Ambassador to Afghanistan Dmitry Zhirnov and Russian Ambassador to Iran Alexei Dedov spoke.";
         assert_eq!(quotes(text), [some("RUS")]);
     }
+
+    #[test]
+    fn quoted_as_doing_more_than_saying_in_the_passive_is_the_subjects() {
+        let text = "Omar Faiz met the envoy on Monday.\n\nIn a statement released by the Taliban, Faiz was quoted as calling the decision “a historic step” for both sides.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "a historic step".to_owned())]);
+    }
 }

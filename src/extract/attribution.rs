@@ -1667,8 +1667,6 @@ impl Passage {
     }
 }
 
-/// Whether the word just before the end of `span` (adverbs and auxiliaries
-/// aside) is a pronoun.
 /// "Russian ambassador", "the President of Kazakhstan", "Kazakhstan's
 /// president": a state's title (in `span`) that the text gives one person of
 /// that state, wherever it names them, is that person; else the state itself.
@@ -1685,11 +1683,19 @@ fn title_holder(article: &Article, people: &People, state: usize, span: Span) ->
             && ((k > 0 && of_state(k - 1)) || (ws.get(k + 1).is_some_and(|(_, of)| of == "of") && of_state(k + 2)));
         titled.then(|| w.to_lowercase())
     })?;
+    // ("The former President of Kazakhstan", "a deputy minister": someone else.)
+    let someone_else =
+        ws.iter().any(|(_, w)| matches!(w.to_lowercase().as_str(), "former" | "ex" | "late" | "deputy" | "vice"));
+    if someone_else {
+        return None;
+    }
     let id = &people.actors[state].id;
-    let mut holders = people.actors.iter().enumerate().filter(|(_, a)| {
-        a.kind == "person"
-            && a.parent.as_ref() == Some(id)
-            && a.role.as_ref().is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == noun))
+    let named_here = |a: usize| people.mentions.iter().any(|m| m.actor == a);
+    let mut holders = people.actors.iter().enumerate().filter(|&(a, actor)| {
+        actor.kind == "person"
+            && actor.parent.as_ref() == Some(id)
+            && actor.role.as_ref().is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == noun))
+            && named_here(a)
     });
     match (holders.next(), holders.next()) {
         (Some((holder, _)), None) => Some(holder),
@@ -1697,6 +1703,8 @@ fn title_holder(article: &Article, people: &People, state: usize, span: Span) ->
     }
 }
 
+/// Whether the word just before the end of `span` (adverbs and auxiliaries
+/// aside) is a pronoun.
 fn pronoun_before(article: &Article, span: Span) -> bool {
     let ws = words(article, span);
     ws.iter()

@@ -2527,4 +2527,27 @@ mod tests {
         let text = "Omar Faiz met the envoy on Monday.\n\nIn a statement released by the Taliban, Faiz was quoted as calling the decision “a historic step” for both sides.";
         assert_eq!(quotes(text), [(some("omar-faiz"), "a historic step".to_owned())]);
     }
+
+    #[test]
+    fn this_sessions_rules_stay_within_their_cases() {
+        // A title that is the object of a clause introduces no one.
+        let text = "Chinese Ambassador Zhao Xing met Taliban officials in Kabul on Monday.\n\nBefore meeting the ambassador, Sher Stanikzai, who oversees trade talks, toured a new copper mine in Logar.\n\n“China will invest more in Afghanistan,” the ambassador told reporters.";
+        assert_eq!(quotes(text)[0].0, some("zhao-xing"));
+        // A namesake the text only mentions does not take the family name.
+        let text = "Prime Minister Imran Khan said on Friday that Pakistan would keep its border open.\n\nHe was speaking at a ceremony marking the anniversary of the death of Abdul Ghaffar Khan, the Pashtun leader.\n\n“We will not abandon the Afghan people,” Khan said.";
+        assert_eq!(quotes(text)[0].0, some("imran-khan"));
+        // An acronym before "official" is the body's.
+        let text = "US National Security Adviser Jake Sullivan spoke to his Pakistani counterpart on Monday.\n\n“We have no evidence of training camps,” an NSA official told reporters.";
+        assert_eq!(quotes(text)[0].0, some("nsa"));
+        // A former holder of a state's title is not the holder the text names.
+        let text = "Kazakh President Kassym-Jomart Tokayev met the Taliban delegation on Monday.\n\nThe former President of Kazakhstan said on Tuesday that the visit was “premature”.";
+        assert_ne!(quotes(text)[0].0, some("kassym-jomart-tokayev"));
+        // The place a post is for is cut, not a state named after it.
+        let out = extract(
+            "Minister for Foreign Affairs of Pakistan Ishaq Dar arrived in Kabul.\n\n“We want peace,” Dar said.",
+            "t",
+            &actors(),
+        );
+        assert_eq!(out.new_actors.iter().find(|a| a.id == "ishaq-dar").and_then(|a| a.parent.as_deref()), Some("PAK"));
+    }
 }

@@ -790,7 +790,11 @@ impl People {
                         (is_title_noun(w) || matches!(w.as_str(), "official" | "officials" | "source" | "sources"))
                             && next_to(article, *at, near)
                     }))
-                && let Some(actor) = self.titled_by_acronym(article, acronym).or_else(|| self.draft_acronym(acronym))
+                && let Some(actor) = (next_to(article, words[i].0, near)
+                    && !(i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "the" | "a" | "an")))
+                .then(|| self.titled_by_acronym(article, acronym, words[i].0.start))
+                .flatten()
+                .or_else(|| self.draft_acronym(acronym))
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -955,8 +959,10 @@ impl People {
     /// Draft (or find again) a body known by its acronym ("UNAMA").
     /// "EAM added" after "External Affairs Minister Dr S. Jaishankar": an
     /// acronym of the title the text prints before a person's name (an
-    /// honorific between) stands for that person.
-    fn titled_by_acronym(&self, article: &Article, acronym: &str) -> Option<usize> {
+    /// honorific between), the latest such title before `at`, stands for that
+    /// person. (Only a bare acronym next to its verb: "the NSA said" and "an
+    /// NSA official" are the body's.)
+    fn titled_by_acronym(&self, article: &Article, acronym: &str, at: usize) -> Option<usize> {
         let letters: Vec<char> = acronym.chars().collect();
         if letters.len() < 2 || !letters.iter().all(char::is_ascii_uppercase) {
             return None;
@@ -967,7 +973,8 @@ impl People {
                 w.starts_with(*c) && w.chars().count() > 1 && w.chars().skip(1).all(char::is_lowercase)
             }) && run.last().is_some_and(|(_, w)| is_title_noun(w))
         };
-        all.windows(letters.len()).filter(|run| spelled(run)).find_map(|run| {
+        let before = all.partition_point(|(span, _)| span.end <= at);
+        all[..before].windows(letters.len()).rev().filter(|run| spelled(run)).find_map(|run| {
             let after = run[run.len() - 1].0.end;
             let gap = |m: &Mention| article.chars[after..m.span.start].iter().collect::<String>();
             self.mentions
@@ -1306,16 +1313,19 @@ impl People {
                     possessive(w) || organisation_word(&lower) || body_word(&lower)
                 })
             };
-            let post_for = (0..title.len().saturating_sub(1))
-                .find(|&k| {
-                    is_title_noun(&title[k])
-                        && matches!(title[k + 1].as_str(), "for" | "to" | "in")
-                        && !names_a_body(&title[k + 2..])
-                })
-                .map_or(title.len(), |k| k + 1);
+            // (Only the place: "Minister for Foreign Affairs of Pakistan" is Pakistan's.)
+            let mut owner_words = title.clone();
+            if let Some(k) = (0..title.len().saturating_sub(1)).find(|&k| {
+                is_title_noun(&title[k])
+                    && matches!(title[k + 1].as_str(), "for" | "to" | "in")
+                    && !names_a_body(&title[k + 2..])
+            }) {
+                let place_end = (k + 2..title.len()).find(|&j| title[j] == "of").unwrap_or(title.len());
+                owner_words.drain(k + 1..place_end);
+            }
             // ("the country's president Kasim-Jomart Toqaev": the state the text is about.)
             let the_countrys = title.first().is_some_and(|w| matches!(w.as_str(), "country's" | "country’s"));
-            parent = self.tie(&title[..post_for], &["state", "government", "organization"]).or_else(|| {
+            parent = self.tie(&owner_words, &["state", "government", "organization"]).or_else(|| {
                 the_countrys
                     .then(|| self.latest_state_before(article, words[from].0.start))
                     .flatten()
@@ -1703,17 +1713,25 @@ fn in_headline(article: &Article, at: usize) -> bool {
 
 /// The full name a family name alone at `at` stands for ("Khan said" after
 /// "Ambassador Sadiq Khan" and "spokesperson Shafqat Ali Khan"): of the names
-/// it ends, the latest printed before it, the one the text introduced last;
-/// else as `full_name_before` finds it anywhere ("Amir Khan Muttaqi" holds
+/// it ends, printed before it, the latest printed with a title, else the
+/// first; else as `full_name_before` finds it anywhere ("Amir Khan Muttaqi" holds
 /// "Khan" too, but not as the name he goes by).
 fn family_name_before(article: &Article, word: &String, at: usize) -> Option<(usize, usize)> {
     let all = article.words();
     let before = all.partition_point(|(span, _)| span.end <= at);
-    full_names(article, std::slice::from_ref(word), false)
+    let ending: Vec<(usize, usize, usize)> = full_names(article, std::slice::from_ref(word), false)
         .into_iter()
         .filter(|&(from, to, last)| last <= before && to == last && !in_headline(article, all[from].0.start))
-        .last()
-        .map(|(from, to, _)| (from, to))
+        .collect();
+    // (A namesake the text only mentions, "the death of Abdul Ghaffar Khan" or
+    // "his brother Nawaz Sharif", has no title: the first name stays.)
+    let titled = |from: usize| from > 0 && is_title_noun(&all[from - 1].1);
+    ending
+        .iter()
+        .rev()
+        .find(|&&(from, _, _)| titled(from))
+        .or(ending.first())
+        .map(|&(from, to, _)| (from, to))
         .or_else(|| full_name_before(article, std::slice::from_ref(word), article.chars.len()))
 }
 
@@ -2114,7 +2132,16 @@ fn title_then_comma(article: &Article, ws: &[(Span, String)], name: usize, end: 
     };
     let place = &ws[title + 1..name];
     let on_one_line = (title..name - 1).all(|k| gap(k, k + 1) == [' ']);
-    on_one_line
+    // The title opens its sentence ("The EU envoy for Afghanistan, ..."), after
+    // at most an article and two words that qualify it: "Before meeting the
+    // ambassador, Sher Stanikzai toured" is no introduction.
+    let opens = (title.saturating_sub(3)..=title).any(|k| {
+        let first = article.chars[..ws[k].0.start].iter().rev().find(|c| **c != ' ');
+        matches!(first, None | Some('.' | '!' | '?' | '\n'))
+            && (k..title).all(|q| gap(q, q + 1) == [' '] && !ws[q].1.ends_with("ing"))
+    });
+    opens
+        && on_one_line
         && (place.is_empty()
             || (matches!(place[0].1.as_str(), "for" | "to" | "of" | "in" | "on")
                 && place.len() >= 2

@@ -537,9 +537,13 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
         }
         i += 1;
     }
-    // (Not a single mark, which an apostrophe too often is: "the Taliban' ".)
+    // A text that ends inside a quotation runs it to the end only when the
+    // text looks cut off, its last character no full stop: an unclosed mark
+    // in a finished text quotes nothing, or it would swallow every sentence
+    // after it. (Nor a single mark, which an apostrophe too often is.)
+    let cut_off = !chars.iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '.' | '!' | '?'));
     if let Some((start, _, mut parts, outer)) =
-        open.filter(|o| !matches!(o.1, '‘' | '\'') || opens_paragraph(chars, o.3))
+        open.filter(|o| opens_paragraph(chars, o.3) || (cut_off && !matches!(o.1, '‘' | '\'')))
     {
         let end = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
         parts.push(Span { start, end });
@@ -571,11 +575,6 @@ fn closes_in_paragraph(chars: &[char], from: usize, closes: &[char], open: char)
     false
 }
 
-/// A straight mark opens a quotation at the start of a word, not after one (5'10").
-/// A single curly mark opens at the start of a word; a straight single mark
-/// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
-/// or after a space or a bracket and before a letter ('90s is no quotation):
-/// in a text that quotes with single marks only, or where it closes ahead.
 /// Whether a closing mark at `i`, where no quotation is open, was typed for
 /// an opening one: after a colon or at the start of a paragraph, before a
 /// capital (`Guterres said:”When it is the right moment`).
@@ -584,6 +583,11 @@ fn closing_mark_opens(chars: &[char], i: usize) -> bool {
     matches!(before, None | Some(':' | '\n')) && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
 }
 
+/// A straight mark opens a quotation at the start of a word, not after one (5'10").
+/// A single curly mark opens at the start of a word; a straight single mark
+/// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
+/// or after a space or a bracket and before a letter ('90s is no quotation):
+/// in a text that quotes with single marks only, or where it closes ahead.
 fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
@@ -752,6 +756,9 @@ mod tests {
         assert_eq!(texts, ["It is a process", "I would hope we could get to"]);
         // (An unclosed mark before the last paragraph still quotes nothing.)
         let a = Article::new("He called it “a step.\n\nThe talks went on.");
+        assert!(a.quotations.is_empty());
+        // (Nor one in a text that ends as a finished one does.)
+        let a = Article::new("Muttaqi wanted “good relations. Baloch said Islamabad would respond.");
         assert!(a.quotations.is_empty());
     }
 

@@ -790,11 +790,9 @@ impl People {
                         (is_title_noun(w) || matches!(w.as_str(), "official" | "officials" | "source" | "sources"))
                             && next_to(article, *at, near)
                     }))
-                && let Some(actor) = (next_to(article, words[i].0, near)
-                    && !(i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "the" | "a" | "an")))
-                .then(|| self.titled_by_acronym(article, acronym, words[i].0.start))
-                .flatten()
-                .or_else(|| self.draft_acronym(acronym))
+                && let Some(actor) = self
+                    .titled_by_acronym(article, &words, i, near)
+                    .or_else(|| self.draft_acronym(acronym))
             {
                 let distance = near.abs_diff(words[i].0.end);
                 if best.is_none_or(|(d, _)| distance < d) {
@@ -956,17 +954,23 @@ impl People {
         (opens && matches!(self.actors[m.actor].kind.as_str(), "state" | "government")).then_some(m.actor)
     }
 
-    /// Draft (or find again) a body known by its acronym ("UNAMA").
     /// "EAM added" after "External Affairs Minister Dr S. Jaishankar": an
     /// acronym of the title the text prints before a person's name (an
     /// honorific between), the latest such title before `at`, stands for that
-    /// person. (Only a bare acronym next to its verb: "the NSA said" and "an
-    /// NSA official" are the body's.)
-    fn titled_by_acronym(&self, article: &Article, acronym: &str, at: usize) -> Option<usize> {
+    /// person. `words[i]` is the acronym; only a bare one next to its verb
+    /// at `near` counts: "the NSA said" and "an NSA official" are the body's.
+    fn titled_by_acronym(&self, article: &Article, words: &[(Span, String)], i: usize, near: usize) -> Option<usize> {
+        let (at, acronym) = &words[i];
+        let determiner = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "the" | "a" | "an");
         let letters: Vec<char> = acronym.chars().collect();
-        if letters.len() < 2 || !letters.iter().all(char::is_ascii_uppercase) {
+        if !next_to(article, *at, near)
+            || determiner
+            || letters.len() < 2
+            || !letters.iter().all(char::is_ascii_uppercase)
+        {
             return None;
         }
+        let at = at.start;
         let all = article.words();
         let spelled = |run: &[(Span, String)]| {
             run.iter().zip(&letters).all(|((_, w), c)| {
@@ -988,6 +992,7 @@ impl People {
         })
     }
 
+    /// Draft (or find again) a body known by its acronym ("UNAMA").
     fn draft_acronym(&mut self, acronym: &str) -> Option<usize> {
         Some(self.draft_body(acronym, "organization"))
     }
@@ -1783,10 +1788,9 @@ fn pick_full_name(
     mut candidates: impl Iterator<Item = (usize, usize, usize)>,
 ) -> Option<(usize, usize)> {
     let all = article.words();
-    let headline = |at: usize| in_headline(article, at);
     let (from, to, _) = candidates.next()?;
-    if headline(all[from].0.start)
-        && let Some((body_from, body_to, _)) = candidates.find(|(from, _, _)| !headline(all[*from].0.start))
+    if in_headline(article, all[from].0.start)
+        && let Some((body_from, body_to, _)) = candidates.find(|(from, _, _)| !in_headline(article, all[*from].0.start))
     {
         return Some((body_from, body_to));
     }

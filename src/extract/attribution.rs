@@ -133,6 +133,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "lauded",
     "censured",
     "hoped",
+    "hopes",
+    "made statements",
+    "made a statement",
+    "made remarks",
     "thanked",
     "hailed",
     "hail",
@@ -944,6 +948,22 @@ impl Passage {
             });
             venue.map_or(before, |i| Span { end: ws[i].0.start, ..before })
         };
+        // "An Afghan diplomat who has worked there since the government of
+        // President Ashraf Ghani said": a short head that "who" restricts is
+        // the subject, not a name in its clause.
+        let before = {
+            let ws = words(article, before);
+            let who = ws.iter().position(|(_, w)| w == "who").filter(|&k| (2..=5).contains(&k));
+            let determined = ws
+                .first()
+                .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "the" | "another"));
+            match who {
+                Some(k) if determined && !article.chars[ws[0].0.start..ws[k].0.start].contains(&',') => {
+                    Span { end: ws[k - 1].0.end, ..before }
+                }
+                _ => before,
+            }
+        };
         // "“...,” deputy prime minister Abdul Ghani Baradar’s office said": a
         // person's office speaks for them.
         let ws = words(article, before);
@@ -1047,7 +1067,8 @@ impl Passage {
                 return Some(self.phrase(article, people, tail).unwrap_or(Who::Nobody));
             }
         }
-        let participle = article.flat(verb.span).ends_with("ing");
+        // ("X was quoted as saying" is a passive whose subject is X, no participle.)
+        let participle = article.flat(verb.span).ends_with("ing") && !article.flat(verb.span).contains(" as ");
         // "a video showing Kamilov saying he had “...”": the person right
         // before "saying" is its subject, not the sentence's.
         if article.flat(verb.span) == "saying"
@@ -1581,7 +1602,10 @@ impl Passage {
                 || w.ends_with("'s")
                 || w.ends_with("’s")
         });
-        if !(after || determiner) {
+        // ("“...”, President emphasized": a capitalised title alone before its
+        // verb is the one who holds it, as "the President" would be.)
+        let bare_title = k == 0 && word != lower && super::people::is_title_noun(&lower);
+        if !(after || determiner || bare_title) {
             return None;
         }
         // "the Taliban foreign ministry": the body the role belongs to is named in it
@@ -1631,6 +1655,20 @@ impl Passage {
         let qualifier = people.mentions_in(Span { start: from, end: at.start }).find(|m| {
             matches!(people.actors[m.actor].kind.as_str(), "state" | "government" | "organization" | "group")
         });
+        // ("The diplomat, who wished to remain anonymous, said": one who would
+        // not be named is nobody the text names, unless tied to a body.)
+        let sentence = article.units.iter().find(|u| u.span.contains(at.start)).map_or(at, |u| u.span);
+        let anonymous = {
+            // (Up to a quotation: its words are someone else's.)
+            let text = article.flat(Span { start: at.end, end: sentence.end.max(at.end) }).to_lowercase();
+            let text = text.split(['“', '"', '«', '„']).next().unwrap_or("");
+            ["anonymous", "anonymity", "not to be named", "not be named", "not authorized", "not authorised"]
+                .iter()
+                .any(|marker| text.contains(marker))
+        };
+        if anonymous && qualifier.is_none() && referent.is_some_and(|r| people.actors[r].kind == "person") {
+            return Some(Who::Nobody);
+        }
         // ("the UK spokesperson added", "Pakistan's envoy called", "the Chinese
         // official said": a role tied to a state or body, with no one of
         // theirs speaking yet, is that state or body.)
@@ -1659,7 +1697,14 @@ impl Passage {
             {
                 return Some(Who::Actor(s));
             }
-            if r != q.actor && (body || parent.is_some_and(|p| p != people.actors[q.actor].id)) {
+            // (Tied to another state, not only to a body of no state: "the Afghan
+            // official" may be the Taliban's spokesman.)
+            let state_of = |id: &str| {
+                let actor = people.actors.iter().find(|a| a.id == id)?;
+                if actor.kind == "state" { Some(actor.id.clone()) } else { actor.parent.clone() }
+            };
+            let elsewhere = parent.and_then(state_of).is_some_and(|p| p != people.actors[q.actor].id);
+            if r != q.actor && (body || elsewhere) {
                 return Some(Who::Actor(q.actor));
             }
         }

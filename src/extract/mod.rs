@@ -86,6 +86,8 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
     // further down "Qatar's Foreign Minister said: “...”").
     let mut lede: Option<Lede> = None;
     let mut headline_rows: Vec<usize> = Vec::new();
+    // Quotations that no attribution gave a speaker, titles aside.
+    let mut unechoed: Vec<usize> = Vec::new();
 
     for unit in &article.units {
         let span = unit.span;
@@ -231,6 +233,9 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             if line && row.speaker.is_none() && !title {
                 headline_rows.push(rows.len());
             }
+            if (line && row.speaker.is_none() || who.is_none()) && !title {
+                unechoed.push(rows.len());
+            }
             // ("The UAE plans to provide “...” and support “...”, the statement
             // said": the attribution that closes the sentence after its last
             // quotation speaks for the ones before it too.)
@@ -254,28 +259,46 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         }
     }
 
-    // A headline's quotation that nobody speaks in the headline is the
-    // speaker's who says the same words below ("UK will not recognise Taliban
-    // for ‘foreseeable future’" ... Raab said ... the “foreseeable future”).
-    for &h in &headline_rows {
-        // (The same words, not words inside a longer quotation: "‘temporary’"
-        // is not "I have been hearing ‘temporary’ for three years".)
-        let plain = |q: &str| {
-            q.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+    // A quotation nobody speaks where it stands is the speaker's who says
+    // the same words elsewhere: a headline's ("UK will not recognise Taliban
+    // for ‘foreseeable future’" ... Raab said ... the “foreseeable future”), or
+    // a phrase quoted ahead of the sentence that quotes it in full (the
+    // “legitimacy and support” ... “The Taliban seeks international legitimacy
+    // and support,” he said).
+    let plain = |q: &str| {
+        q.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // (A person's words: a body's are more often the headline writer's echo of it.)
+    let person = |id: &str| people.actors.iter().any(|a| a.id == id && a.kind == "person");
+    let spoken: Vec<(usize, Vec<String>, String)> = rows
+        .iter()
+        .filter(|(_, d)| d.kind == "quote")
+        .filter_map(|(at, d)| d.speaker.clone().filter(|s| person(s)).map(|s| (*at, plain(&d.quote), s)))
+        .collect();
+    for (h, headline) in unechoed.iter().map(|&h| (h, headline_rows.contains(&h))) {
+        // (A closing attribution may have spoken for it since.)
+        if rows[h].1.speaker.is_some() {
+            continue;
+        }
         let words = plain(&rows[h].1.quote);
-        // (A person's words: a body's are more often the headline writer's echo of it.)
-        let person = |id: &str| people.actors.iter().any(|a| a.id == id && a.kind == "person");
-        let echo = rows
-            .iter()
-            .filter(|(at, d)| *at > rows[h].0 && d.kind == "quote" && d.speaker.as_deref().is_some_and(person))
-            .find(|(_, d)| plain(&d.quote) == words)
-            .and_then(|(_, d)| d.speaker.clone());
-        rows[h].1.speaker = echo;
+        let at = rows[h].0;
+        // A headline's exact words below it; else, two words or more held
+        // whole by another quotation. (One word is not enough: "‘temporary’"
+        // is not "I have been hearing ‘temporary’ for three years".)
+        let same = spoken.iter().find(|(from, w, _)| headline && *from > at && *w == words);
+        let held = || {
+            spoken.iter().find(|(from, w, _)| {
+                *from != at
+                    && words.len() >= 2
+                    && w.len() > words.len()
+                    && w.windows(words.len()).any(|run| run == words)
+            })
+        };
+        rows[h].1.speaker = same.or_else(held).map(|(_, _, s)| s.clone());
     }
     // A lede nobody named stays nobody's.
     rows.retain(|(_, d)| d.kind == "quote" || d.speaker.is_some());
@@ -356,7 +379,14 @@ impl Lede {
         // (Only one whose own title says so: "spokesman" for the spokesman;
         // and not where their sentence names another state: "In Kabul, Foreign
         // Ministry spokesman X said" after "Pakistan's Foreign Ministry said".)
-        let elsewhere = people.mentions_in(next).any(|m| {
+        // (Named before the person, where their ties are told: a state in what
+        // they said, "help the Afghan side", is not theirs.)
+        let introduced = people
+            .mentions
+            .iter()
+            .find(|m| m.actor == speaker && next.holds(m.span))
+            .map_or(next, |m| Span { start: next.start, end: m.span.start });
+        let elsewhere = people.mentions_in(introduced).any(|m| {
             let actor = &people.actors[m.actor];
             actor.kind == "state" && Some(&actor.id) != tied.as_ref()
         });
@@ -370,6 +400,15 @@ impl Lede {
         });
         if person.drafted && person.parent.is_none() && titled {
             person.parent = tied;
+        }
+        // ("Chinese foreign ministry spokesperson said ..." then "Wang Wenbin
+        // said": a person named with no title holds the office described, so
+        // that "the spokesperson" later is them; tied to no state, as above.)
+        if person.drafted
+            && person.role.is_none()
+            && people::is_title_noun(self.office.split(' ').next_back().unwrap_or(""))
+        {
+            person.role = Some(self.office.clone());
         }
     }
 }
@@ -2549,5 +2588,89 @@ mod tests {
             &actors(),
         );
         assert_eq!(out.new_actors.iter().find(|a| a.id == "ishaq-dar").and_then(|a| a.parent.as_deref()), Some("PAK"));
+    }
+
+    #[test]
+    fn a_phrase_nobody_speaks_is_whoever_says_it_in_full() {
+        // In a headline, and ahead of the sentence that quotes it whole.
+        let text = "Minister sets out path to ‘Wider Support’ for Kabul\n\nThe group wants the “wider support” it has long sought.\n\n“The group seeks wider support abroad,” Lena Hart said.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("lena-hart"), some("lena-hart"), some("lena-hart")]);
+        // One word held inside a longer quotation is not enough.
+        let text = "Envoy’s stay still ‘temporary’\n\n“I have heard temporary for three years,” Lena Hart said.";
+        assert_eq!(quotes(text)[0], (None, "temporary".into()));
+    }
+
+    #[test]
+    fn a_passive_after_its_quotation_names_its_subject() {
+        let text = "Foreign minister Omar Faiz said talks were useful.\n\n“We will wait and see,” Minister of Foreign Affairs Lena Hart was quoted as saying in the statement.";
+        assert_eq!(quotes(text), [(some("lena-hart"), "We will wait and see".into())]);
+    }
+
+    #[test]
+    fn a_capitalised_title_alone_before_its_verb_is_its_holder() {
+        let text = "The Tajik President Emomali Rahmon met Omar Faiz.\n\n“It is clear,” Rahmon said.\n\nThe talks lasted hours.\n\n“Condemning all violence”, President emphasized it is “time for an inclusive government”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("emomali-rahmon"), some("emomali-rahmon"), some("emomali-rahmon")]);
+    }
+
+    #[test]
+    fn a_family_name_is_the_one_titled_in_an_appositive_not_the_byline() {
+        let text = "By Tahir Noor\n\nPakistan’s ambassador in Kabul, Mansoor Noor, confirmed the visas.\n\n“They are for consular work,” Noor said.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("mansoor-noor")]);
+    }
+
+    #[test]
+    fn a_name_in_a_clause_that_who_restricts_is_not_the_subject() {
+        let text = "An Afghan diplomat who has served since the government of President Omar Faiz said the envoy is now the “chargé d’affaires” there.";
+        assert_eq!(quotes(text)[0].0, some("AFG"));
+    }
+
+    #[test]
+    fn a_person_named_after_a_lede_holds_its_office() {
+        // Not kept from it by a state in what they said.
+        let text = "BEIJING - Chinese foreign ministry spokesperson said on Wednesday that talks should go on.\n\n“Talks should go on,” Wang Li said when asked whether it would help the Afghan side.\n\nThe spokesperson said that “sovereignty should be respected.”";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("wang-li"), some("wang-li")]);
+        let wang = extraction.new_actors.iter().find(|a| a.id == "wang-li").unwrap();
+        assert_eq!((wang.role.as_deref(), wang.parent.as_deref()), (Some("spokesperson"), None));
+    }
+
+    #[test]
+    fn a_role_of_a_state_may_be_a_person_of_a_body_of_no_state() {
+        // The Taliban are no state's: "the Afghan official" may be theirs.
+        let mut known = actors_and(("AFG", "state", &["Afghanistan", "Afghan"]));
+        known.push(Actor {
+            id: "karim-noor".into(),
+            kind: "person".into(),
+            names: vec!["Karim Noor".into(), "Noor".into()],
+            parent: Some("taliban".into()),
+            role: Some("spokesman".into()),
+            drafted: false,
+            label: None,
+        });
+        let text = "“We want to trade,” Noor said.\n\n“We can be good neighbours,” the Afghan official added.";
+        let said: Vec<_> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(said, [some("karim-noor"), some("karim-noor")]);
+    }
+
+    #[test]
+    fn hopes_and_made_statements_attribute_speech() {
+        let text = "Foreign Secretary Jane Doe made statements after the meeting.\n\n“We told them our standards again.”\n\nThe talks ended.\n\nOmar Faiz hopes Kabul will “adopt moderate policies.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("jane-doe"), some("omar-faiz")]);
+    }
+
+    #[test]
+    fn one_who_would_not_be_named_is_nobody_named() {
+        let text = "Ali Raza arrived in Tehran.\n\nA diplomat at the embassy told reporters the envoy was refused.\n\nThe diplomat, who wished to remain anonymous, said: “When he brought a letter, they refused it.”";
+        assert_eq!(quotes(text), [(None, "When he brought a letter, they refused it".into())]);
+        // Tied to a body, the body still speaks.
+        let text = "Ali Raza arrived in Kabul.\n\nA Taliban official, who spoke on condition of anonymity, said the envoy was “welcome”.";
+        assert_eq!(quotes(text), [(some("taliban"), "welcome".into())]);
     }
 }

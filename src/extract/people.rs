@@ -1730,7 +1730,14 @@ fn family_name_before(article: &Article, word: &String, at: usize) -> Option<(us
         .collect();
     // (A namesake the text only mentions, "the death of Abdul Ghaffar Khan" or
     // "his brother Nawaz Sharif", has no title: the first name stays.)
-    let titled = |from: usize| from > 0 && is_title_noun(&all[from - 1].1);
+    // (Titled right before the name, or in an appositive that it ends:
+    // "Pakistan’s ambassador in Kabul, Mansoor Khan, confirmed".)
+    let titled = |from: usize| {
+        let comma = from > 0 && article.chars[all[from - 1].0.end..all[from].0.start].contains(&',');
+        from > 0
+            && (is_title_noun(&all[from - 1].1)
+                || comma && all[from.saturating_sub(4)..from].iter().any(|(_, w)| is_title_noun(&w.to_lowercase())))
+    };
     ending
         .iter()
         .rev()

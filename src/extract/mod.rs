@@ -552,7 +552,11 @@ fn echoed_by_subject(article: &Article, people: &People, unit: Span, pre: Span) 
         return None;
     }
     let lead: Vec<String> = words(article, Span { start, end: m.span.start }).into_iter().map(|(_, w)| w).collect();
-    let opens = lead.is_empty() || (lead.len() == 1 && lead[0] == "The");
+    // ("Mr Raab was attempting to build a coalition to “...”": a title or an
+    // honorific before the name opens the sentence with it.)
+    let opens = lead.is_empty()
+        || (lead.len() == 1 && lead[0] == "The")
+        || lead.iter().all(|w| w.starts_with(char::is_uppercase) && people::title_word(&w.to_lowercase()));
     // (Not one that qualifies a noun after it: "Russia's foreign ministry",
     // "Chinese officials"; those speak as someone else.)
     let qualifies = attribution::qualifies_what_follows(article, m.span, pre.end);
@@ -2672,5 +2676,18 @@ mod tests {
         // Tied to a body, the body still speaks.
         let text = "Ali Raza arrived in Kabul.\n\nA Taliban official, who spoke on condition of anonymity, said the envoy was “welcome”.";
         assert_eq!(quotes(text), [(some("taliban"), "welcome".into())]);
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_runs_on_after_an_abbreviated_rank() {
+        // The last line is no credit when the line before ends in "Capt.".
+        let text = "The US struck back.\n\nIn response, the US targeted a planner in the\neast. “U.S. forces conducted an operation today,” said Capt.\nBill Urban, spokesman for the US Central Command, on Friday. DNA";
+        assert_eq!(quotes(text), [(some("bill-urban"), "U.S. forces conducted an operation today".into())]);
+    }
+
+    #[test]
+    fn an_honorific_before_the_name_still_opens_the_sentence() {
+        let text = "Jane Doe said the UK would not recognise the group.\n\nMs Doe was trying to build a coalition to “exert the most influence” on it.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "exert the most influence".into())]);
     }
 }

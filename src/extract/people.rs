@@ -146,7 +146,7 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// A word of a title, hyphenated ones included ("Secretary-General",
 /// "Under-Secretary-General"): never a word of a person's name.
-fn title_word(lower: &str) -> bool {
+pub(super) fn title_word(lower: &str) -> bool {
     TITLE_WORDS.contains(&lower)
         || is_title_noun(lower)
         || (lower.contains('-') && lower.split('-').any(|part| is_title_noun(part) || part == "general"))
@@ -211,6 +211,23 @@ pub(super) fn is_title_noun(word: &str) -> bool {
         "pm",
         "rapporteur",
         "consul",
+        // Military and civil ranks, written out and cut short ("Capt. Bill Urban").
+        "captain",
+        "capt",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "gen",
+        "sergeant",
+        "sgt",
+        "admiral",
+        "adm",
+        "cmdr",
+        "brigadier",
+        "brig",
+        "gov",
+        "sen",
     ];
     NOUNS.contains(&word.to_lowercase().as_str())
 }

@@ -211,7 +211,7 @@ impl Article {
             // Lines that stand alone after the text (a caption, a credit).
             let mut tail = Vec::new();
             for line in self.lines(body).into_iter().rev() {
-                if line.start <= body.start || !self.stands_alone(line, paragraph) {
+                if line.start <= body.start || !self.stands_alone(line, paragraph) || self.after_abbreviation(line) {
                     break;
                 }
                 tail.push(Unit { span: line, kind: UnitKind::Line });
@@ -294,6 +294,16 @@ impl Article {
         }
         let next = (line.end..paragraph.end).map(|i| self.chars[i]).find(|c| !c.is_whitespace());
         next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“\"«„(—–-•*".contains(c))
+    }
+
+    /// Whether the line before `line` ends in an abbreviation ("said Capt." /
+    /// "Bill Urban, spokesman ..."): hard-wrapped text runs on into it.
+    fn after_abbreviation(&self, line: Span) -> bool {
+        let before: String = self.chars[line.start.saturating_sub(24)..line.start].iter().collect();
+        let before = before.trim_end();
+        let Some(word) = before.strip_suffix('.') else { return false };
+        let word = word.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        ABBREVIATIONS.contains(&word.as_str())
     }
 
     /// `KABUL, Aug 16 (Reuters) -` at the start of a paragraph: a place in

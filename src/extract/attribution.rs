@@ -428,6 +428,24 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
 /// Nouns that, after "the", stand for a state by description ("the oil-rich Gulf state").
 const STATE_NOUNS: &[&str] = &["country", "state", "kingdom", "emirate", "nation", "republic"];
 
+/// Plural nouns of people or bodies that, as a subject no name qualifies,
+/// are nobody the text names ("rights groups said").
+const PLURAL_SPEAKERS: &[&str] = &[
+    "organizations",
+    "organisations",
+    "groups",
+    "activists",
+    "campaigners",
+    "experts",
+    "analysts",
+    "critics",
+    "observers",
+    "residents",
+    "sources",
+    "officials",
+    "diplomats",
+];
+
 /// Nouns of the documents that speak for whoever issued them.
 pub(super) const DOCUMENTS: &[&str] = &[
     "statement",
@@ -604,7 +622,12 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     && !previous
                         .as_deref()
                         .is_some_and(|p| DOCUMENTS.contains(&p.trim_end_matches("'s").trim_end_matches("’s")));
-                if relative || relay || question || framing || deal || banner {
+                // ("In a statement issued on Tuesday, the ministry said": a
+                // participle after its document, not a verb; "issued by X" names X.)
+                let modifier = matches!(lower.as_str(), "issued" | "released" | "published")
+                    && previous.as_deref().is_some_and(|p| DOCUMENTS.contains(&p))
+                    && next.as_deref() != Some("by");
+                if relative || relay || question || framing || deal || banner || modifier {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
@@ -964,6 +987,23 @@ impl Passage {
                 _ => before,
             }
         };
+        // ("Human rights organizations have said that the Taliban are
+        // practicing “...”": many unnamed, of no one the text knows, are
+        // nobody named, not someone in what they said.)
+        let ws = words(article, before);
+        // (Not "one of the officials", who were named before.)
+        let determined = ws.iter().any(|(_, w)| {
+            matches!(w.to_lowercase().as_str(), "the" | "these" | "those" | "its" | "their" | "his" | "her")
+        });
+        // (The noun before "have", "also" and the like.)
+        let last = ws.iter().rev().find(|(_, w)| !BETWEEN.contains(&w.to_lowercase().as_str()));
+        if let Some((_, last)) = last
+            && PLURAL_SPEAKERS.contains(&last.as_str())
+            && !determined
+            && people.mentions_in(before).next().is_none()
+        {
+            return Some(Who::Nobody);
+        }
         // "“...,” deputy prime minister Abdul Ghani Baradar’s office said": a
         // person's office speaks for them.
         let ws = words(article, before);
@@ -1079,6 +1119,18 @@ impl Passage {
         // (A participle whose sentence opens with no one known has no subject
         // here: "Opposition parties condemned the Modi administration,
         // calling it" is not Modi's.)
+        // ("..., with the Islamic Emirate calling it a “brave decision”": after
+        // "with", the participle's own subject stands right before it.)
+        let ws = words(article, before);
+        if participle
+            && let Some(with) = ws.iter().rposition(|(_, w)| w == "with")
+            && let Some(m) = people
+                .mentions_in(Span { start: ws[with].0.end, end: before.end })
+                .filter(|m| article.chars[m.span.end..before.end].iter().all(|c| c.is_whitespace()))
+                .last()
+        {
+            return Some(Who::Actor(m.actor));
+        }
         if participle && verbs(article, after).is_empty() {
             return self.sentence_subject(article, people, before);
         }

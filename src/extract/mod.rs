@@ -2690,4 +2690,26 @@ mod tests {
         let text = "Jane Doe said the UK would not recognise the group.\n\nMs Doe was trying to build a coalition to “exert the most influence” on it.";
         assert_eq!(quotes(text), [(some("jane-doe"), "exert the most influence".into())]);
     }
+
+    #[test]
+    fn a_document_issued_on_a_day_is_no_verb() {
+        let text = "The Taliban announced new rules.\n\nIn a statement issued on Tuesday, July 30, the group said it will not accept papers from missions in London and Oslo and that it bears “no responsibility” for them.";
+        assert_eq!(quotes(text), [(some("taliban"), "no responsibility".into())]);
+    }
+
+    #[test]
+    fn with_someone_doing_names_the_participles_subject() {
+        let text = "China has become the first state to accept an envoy, with the Taliban calling it a “brave decision”, state media reported.";
+        assert_eq!(quotes(text), [(some("taliban"), "brave decision".into())]);
+    }
+
+    #[test]
+    fn unnamed_many_are_nobody_not_someone_in_what_they_said() {
+        let text =
+            "Human rights organizations have said that the Taliban are practising “gender apartheid” against women.";
+        assert_eq!(quotes(text), [(None, "gender apartheid".into())]);
+        // "One of the officials" is one of those named before.
+        let text = "Senior US State Department officials said they were aware of the request. However, one of the officials said the committee “would take some time”.";
+        assert_eq!(quotes(text), [(some("USA"), "would take some time".into())]);
+    }
 }

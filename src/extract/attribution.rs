@@ -134,6 +134,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "censured",
     "hoped",
     "hopes",
+    "hinted",
+    "hints",
     "made statements",
     "made a statement",
     "made remarks",
@@ -383,6 +385,13 @@ const ROLE_NOUNS: &[&str] = &[
     "movement",
     "alliance",
     "coalition",
+    "association",
+    "network",
+    "organisation",
+    "organization",
+    "foundation",
+    "federation",
+    "union",
     "country",
     "state",
     "kingdom",
@@ -427,6 +436,12 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
 
 /// Nouns that, after "the", stand for a state by description ("the oil-rich Gulf state").
 const STATE_NOUNS: &[&str] = &["country", "state", "kingdom", "emirate", "nation", "republic"];
+
+/// Nouns of bodies that, after "the", stand for the body of the kind the text
+/// named ("the association stressed"); capitalised after a name, they end
+/// that body's name ("the Nippon Foundation").
+const BODY_NOUNS: &[&str] =
+    &["association", "network", "organisation", "organization", "foundation", "federation", "union"];
 
 /// Plural nouns of people or bodies that, as a subject no name qualifies,
 /// are nobody the text names ("rights groups said").
@@ -823,7 +838,7 @@ impl Passage {
                 || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper")
                     && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
-                || (matches!(noun, "group" | "movement" | "alliance" | "coalition")
+                || ((matches!(noun, "group" | "movement" | "alliance" | "coalition") || BODY_NOUNS.contains(&noun))
                     && matches!(actor.kind.as_str(), "group" | "government" | "organization"))
                 || ((matches!(noun, "diplomat" | "official" | "delegate") || PEOPLE_NOUNS.contains(&noun))
                     && actor.kind == "person")
@@ -1618,7 +1633,8 @@ impl Passage {
         }
         // "the Chinese Foreign Ministry" names an office; "the Ministry", "the
         // Foreign Secretary" and "the spokesman" stand for someone.
-        let office = matches!(lower.as_str(), "ministry" | "office" | "embassy" | "department" | "mission" | "agency");
+        let office = matches!(lower.as_str(), "ministry" | "office" | "embassy" | "department" | "mission" | "agency")
+            || BODY_NOUNS.contains(&lower.as_str());
         // ("the Ministry of Foreign Affairs of Pakistan" too.)
         let of_name = ws.get(k + 1).is_some_and(|(_, w)| w == "of")
             && ws.get(k + 2).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));

@@ -569,7 +569,14 @@ fn clause(article: &Article, unit: Span, verb: Span, leading: Option<usize>) -> 
     // (A name in scare quotes, "the “Taliban” revealed", is part of the clause.)
     let name = |q: &&Quotation| {
         let ws: Vec<(Span, String)> = q.parts.iter().flat_map(|p| words(article, *p)).collect();
-        (1..=4).contains(&ws.len()) && ws.iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+        // (Or a body's longer name: "the “Coordination Association of Afghan
+        // Women Activists” has issued".)
+        let capital = |w: &String| w.starts_with(char::is_uppercase);
+        let small = |w: &String| matches!(w.as_str(), "of" | "for" | "and" | "the" | "on");
+        (1..=4).contains(&ws.len()) && ws.iter().all(|(_, w)| capital(w))
+            || (5..=9).contains(&ws.len())
+                && ws.iter().all(|(_, w)| capital(w) || small(w))
+                && ws.last().is_some_and(|(_, w)| capital(w))
     };
     let before = article
         .quotations
@@ -2711,5 +2718,18 @@ mod tests {
         // "One of the officials" is one of those named before.
         let text = "Senior US State Department officials said they were aware of the request. However, one of the officials said the committee “would take some time”.";
         assert_eq!(quotes(text), [(some("USA"), "would take some time".into())]);
+    }
+
+    #[test]
+    fn a_body_named_at_length_speaks_and_is_the_association_later() {
+        // A name that ends in a plural ("Activists") is a body's when it holds
+        // a body's word; in scare quotes it is still the clause's subject.
+        let text = "After the decision, the “Coordination Association of Women Activists” has issued a resolution calling it “an explicit collaboration”.\n\nIn its resolution, the association stressed that the decision is “active participation in suppression”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        let body = some("coordination-association-of-women-activists");
+        assert_eq!(said, [None, body.clone(), body]);
+        // Offices in the plural are still no office drafted: their state speaks.
+        let text = "“It is final,” the Russian Foreign and Justice Ministries said.";
+        assert_eq!(quotes(text), [(some("RUS"), "It is final".into())]);
     }
 }

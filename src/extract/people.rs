@@ -1087,7 +1087,9 @@ impl People {
         let last = name_words.last()?.to_lowercase();
         let singular =
             last.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| last.strip_suffix('s').map(String::from));
-        if singular.is_some_and(|s| OFFICE_NOUNS.contains(&s.as_str()) || is_title_noun(&s)) {
+        // (But "the Association of Women Activists" is a body's name.)
+        let named_body = name_words[..name_words.len() - 1].iter().any(|w| body_word(&w.to_lowercase()));
+        if singular.is_some_and(|s| OFFICE_NOUNS.contains(&s.as_str()) || is_title_noun(&s)) && !named_body {
             return None;
         }
         // (The title is read among all the text's words: `words` may leave out

@@ -2732,4 +2732,10 @@ mod tests {
         let text = "“It is final,” the Russian Foreign and Justice Ministries said.";
         assert_eq!(quotes(text), [(some("RUS"), "It is final".into())]);
     }
+
+    #[test]
+    fn a_name_given_an_age_is_a_person_a_pronoun_may_mean() {
+        let text = "KABUL (AFP) - A senior campaigner says the group must give in.\n\nMahbouba Seraj, 73, opted not to leave the city last month.\n\n“It is turning into a nightmare,” she adds.";
+        assert_eq!(quotes(text), [(some("mahbouba-seraj"), "It is turning into a nightmare".into())]);
+    }
 }

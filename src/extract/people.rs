@@ -152,6 +152,16 @@ pub(super) fn title_word(lower: &str) -> bool {
         || (lower.contains('-') && lower.split('-').any(|part| is_title_noun(part) || part == "general"))
 }
 
+/// Whether an age set off by commas follows `at` ("Mahbouba Seraj, 73,
+/// opted"): news gives people their age so, never bodies.
+fn aged(article: &Article, at: usize) -> bool {
+    let after: String = article.chars[at..(at + 8).min(article.chars.len())].iter().collect();
+    after.strip_prefix(", ").is_some_and(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].starts_with(',')
+    })
+}
+
 /// The nouns of a title that a name follows ("spokeswoman Lan Mei").
 pub(super) fn is_title_noun(word: &str) -> bool {
     if word.contains('-') {
@@ -271,6 +281,9 @@ const ORGANISATION_WORDS: &[&str] = &[
     "university",
     "bank",
     "foundation",
+    // ("the Nobel Peace Prize": an award is no one's name.)
+    "prize",
+    "award",
     "association",
     "union",
     "fund",
@@ -642,9 +655,9 @@ impl People {
             let subject = (2..=4).contains(&run)
                 && ws[i..end].iter().all(|(_, w)| plain(w))
                 && sentence_starts.binary_search(&ws[i].0.start).is_ok()
-                && ws.get(end).is_some_and(|(at, w)| {
+                && (ws.get(end).is_some_and(|(at, w)| {
                     at.start == ws[end - 1].0.end + 1 && w.chars().next().is_some_and(char::is_lowercase)
-                });
+                }) || aged(article, ws[end - 1].0.end));
             if (titled || honorific || subject)
                 && run >= least
                 && !is_office(&ws[i..end].iter().map(|(_, w)| w.clone()).collect::<Vec<_>>())

@@ -2738,4 +2738,21 @@ mod tests {
         let text = "KABUL (AFP) - A senior campaigner says the group must give in.\n\nMahbouba Seraj, 73, opted not to leave the city last month.\n\n“It is turning into a nightmare,” she adds.";
         assert_eq!(quotes(text), [(some("mahbouba-seraj"), "It is turning into a nightmare".into())]);
     }
+
+    #[test]
+    fn a_hyphenated_title_stands_for_the_one_who_holds_it() {
+        let text = "Lena Hart, the UN Under-Secretary-General, described the talks as “frank”.\n\nThe talks ended.\n\nThe UN Under-Secretary-General emphasized, “We are following a process.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
+    fn a_person_described_by_a_participle_and_its_agent_speaks_and_is_that_noun_later() {
+        // TASS's dateline is a line of its own; the name after it is the subject,
+        // and "the Taliban's envoy" later is the one it described as the envoy.
+        let text = "TEHRAN, December 2. /TASS/. Karim Noor appointed by the Taliban as Afghanistan's envoy to the UN branded the decision unfair.\n\nThe committee's chair, Lena Hart, said the decision was deferred.\n\n“The committee decided to wait,” the Taliban’s envoy wrote.";
+        let rows = speakers(text);
+        assert_eq!(rows[0], some("karim-noor"));
+        assert_eq!(rows.last().unwrap(), &some("karim-noor"));
+    }
 }

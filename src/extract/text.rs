@@ -314,6 +314,15 @@ impl Article {
         if first.chars().count() < 3 || first.chars().any(|c| !c.is_uppercase()) {
             return None;
         }
+        // (TASS's "MOSCOW, December 2. /TASS/." ends at its agency's slashes.)
+        if let Some(close) = head.find("/.")
+            && let Some(open) = head[..close].rfind(". /")
+            && head[..open].contains(", ")
+            && !head[open + 3..close].contains(' ')
+        {
+            let len = head[..close + 2].chars().count();
+            return Some(Span { start: body.start, end: body.start + len });
+        }
         let dash =
             [" - ", " -- ", " — ", " – ", " —", "— "].iter().filter_map(|d| head.find(d).map(|at| (at, d))).min()?;
         let before = &head[..dash.0];

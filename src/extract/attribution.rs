@@ -539,6 +539,14 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
             continue;
         }
         let lower = word.to_lowercase();
+        // ("Ambassador Said Jawad told": a capital "Said" after a word of the
+        // sentence and before a name is a given name, not the verb.)
+        let given_name = word == "Said"
+            && i > 0
+            && ws.get(i + 1).is_some_and(|(at, w)| at.start == span.end + 1 && w.starts_with(char::is_uppercase));
+        if given_name {
+            continue;
+        }
         for verb in SPEECH_VERBS {
             let parts: Vec<&str> = verb.split(' ').collect();
             if parts[0] != lower || i + parts.len() > ws.len() {

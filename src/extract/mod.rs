@@ -2755,4 +2755,26 @@ mod tests {
         assert_eq!(rows[0], some("karim-noor"));
         assert_eq!(rows.last().unwrap(), &some("karim-noor"));
     }
+
+    #[test]
+    fn said_as_a_given_name_is_no_verb() {
+        let text = "“Russia will work with our embassy,” Ambassador Said Jawad, who was appointed by the former government, told reporters.";
+        assert_eq!(quotes(text), [(some("said-jawad"), "Russia will work with our embassy".into())]);
+    }
+
+    #[test]
+    fn anti_and_pro_before_a_name_are_not_that_actor() {
+        // "the anti-Taliban group" is not the Taliban, and "AFF leaders" are the AFF's.
+        let text = "In a statement issued Friday, the anti-Taliban resistance group said recognition amounts to “formalising terror”.\n\nAFF leaders warned that acceptance by “a major country” will embolden militants.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [None, some("aff")]);
+    }
+
+    #[test]
+    fn afghani_is_afghanistans() {
+        let text = "“The mission continues as normal,” the Afghani Embassy said.";
+        let extraction = extract(text, "t", &actors());
+        let embassy = extraction.new_actors.iter().find(|a| a.kind == "office").unwrap();
+        assert_eq!(embassy.parent.as_deref(), Some("AFG"));
+    }
 }

@@ -711,6 +711,15 @@ impl People {
         (0..=self.normalized.len() - n)
             .filter(|&i| self.normalized[i..i + n].iter().zip(needle).all(|(a, b)| same(a, b)))
             .filter(|&i| i == 0 || !self.is_word_char(i - 1))
+            // ("the anti-Taliban resistance group" is not the Taliban.)
+            .filter(|&i| {
+                let before: String = self.normalized[i.saturating_sub(5)..i].iter().collect::<String>().to_lowercase();
+                !["anti-", "pro-", "non-"].iter().any(|p| {
+                    before.ends_with(p)
+                        && (before.len() == p.len()
+                            || !before[..before.len() - p.len()].ends_with(char::is_alphanumeric))
+                })
+            })
             .filter_map(|i| match (self.is_word_char(i + n), self.normalized.get(i + n)) {
                 (false, _) => Some(Span { start: i, end: i + n }),
                 (true, Some('s')) if plural && !self.is_word_char(i + n + 1) => Some(Span { start: i, end: i + n + 1 }),
@@ -817,7 +826,11 @@ impl People {
                 // ("A FCDO official told": the body whose official speaks.)
                 && (next_to(article, words[i].0, near)
                     || words.get(i + 1).is_some_and(|(at, w)| {
-                        (is_title_noun(w) || matches!(w.as_str(), "official" | "officials" | "source" | "sources"))
+                        (is_title_noun(w)
+                            || matches!(
+                                w.as_str(),
+                                "official" | "officials" | "source" | "sources" | "leaders" | "members"
+                            ))
                             && next_to(article, *at, near)
                     }))
                 && let Some(actor) = self

@@ -1440,6 +1440,18 @@ impl Passage {
             Some(at) => Span { start: before.start + at + 1, ..before },
             None => before,
         };
+        // ("But she also doubted that Afghans would accept it, saying": a
+        // pronoun that opens the sentence, after a conjunction, is its subject.)
+        let opening_words = words(article, before);
+        let opener = opening_words
+            .iter()
+            .find(|(_, w)| !matches!(w.to_lowercase().as_str(), "but" | "and" | "yet" | "so" | "still"));
+        if let Some((at, w)) = opener
+            && matches!(w.to_lowercase().as_str(), "he" | "she")
+        {
+            let pronoun = w.to_lowercase();
+            return Some(self.refer(article, people, None, &pronoun, at.start).map_or(Who::Nobody, Who::Actor));
+        }
         // ("The Taliban Ministry of the Interior, which is led by Sirajuddin
         // Haqqani, also vowed ..., insisting": the head of a relative clause,
         // not a person named inside it.)
@@ -1704,6 +1716,9 @@ impl Passage {
         // ("the UN Under-Secretary-General": a hyphenated title is its noun's.)
         let hyphenated_role =
             lower.contains('-') && lower.split('-').any(|part| part.len() > 2 && ROLE_NOUNS.contains(&part));
+        // (And "the UN Deputy Secretary General": "General" after a title noun.)
+        let hyphenated_role = hyphenated_role
+            || (lower == "general" && k > 0 && ROLE_NOUNS.contains(&ws[k - 1].1.to_lowercase().as_str()));
         if !(ROLE_NOUNS.contains(&lower.as_str()) || PEOPLE_NOUNS.contains(&lower.as_str()) || hyphenated_role)
             || named_office
             || named_state

@@ -2777,4 +2777,22 @@ mod tests {
         let embassy = extraction.new_actors.iter().find(|a| a.kind == "office").unwrap();
         assert_eq!(embassy.parent.as_deref(), Some("AFG"));
     }
+
+    #[test]
+    fn a_pronoun_after_but_opens_the_sentence_a_participle_shares() {
+        let known = actors_and(("AFG", "state", &["Afghanistan", "Afghan", "Afghans"]));
+        let text = "Lena Hart spoke on Monday.\n\nBut she also doubted that Afghans, most of whom were born after the Taliban’s last rule, would accept it, saying that the country has “changed for good.”";
+        let said: Vec<_> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(said, [some("lena-hart")]);
+    }
+
+    #[test]
+    fn a_secretary_general_unhyphenated_is_its_holder() {
+        let known = actors_and(("un", "organization", &["United Nations", "UN"]));
+        let text = "Lena Hart, the UN Deputy Secretary General, spoke at Princeton.\n\n“We hope to find small steps,” she said.\n\nThe UN Deputy Secretary General said that “this will help them be accountable.”";
+        let said: Vec<_> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+    }
 }

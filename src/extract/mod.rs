@@ -2795,4 +2795,12 @@ mod tests {
             extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
         assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
     }
+
+    #[test]
+    fn a_family_name_is_the_full_name_that_spoke_not_a_namesake_named_first() {
+        let text = "The son of slain resistance hero Karim Shah Noor warned that talks were a mistake. Karim Noor said that the group “has not changed”.\n\n“The deal was a very bad deal,” Noor said.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("karim-noor"), some("karim-noor")]);
+    }
 }

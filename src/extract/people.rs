@@ -1783,10 +1783,16 @@ fn family_name_before(article: &Article, word: &String, at: usize) -> Option<(us
             && (is_title_noun(&all[from - 1].1)
                 || comma && all[from.saturating_sub(4)..from].iter().any(|(_, w)| is_title_noun(&w.to_lowercase())))
     };
+    // (Else the one printed right before a speech verb: "Ahmad Massoud said",
+    // not his father "Ahmad Shah Massoud", named first.)
+    let spoke = |to: usize| {
+        all.get(to).is_some_and(|(_, w)| super::attribution::SPEECH_VERBS.contains(&w.to_lowercase().as_str()))
+    };
     ending
         .iter()
         .rev()
         .find(|&&(from, _, _)| titled(from))
+        .or_else(|| ending.iter().rev().find(|&&(_, to, _)| spoke(to)))
         .or(ending.first())
         .map(|&(from, to, _)| (from, to))
         .or_else(|| full_name_before(article, std::slice::from_ref(word), article.chars.len()))

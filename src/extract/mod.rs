@@ -2803,4 +2803,11 @@ mod tests {
         let said: Vec<_> = extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
         assert_eq!(said, [some("karim-noor"), some("karim-noor")]);
     }
+
+    #[test]
+    fn malaysian_honorifics_are_no_part_of_a_name() {
+        let text = "“We still communicate with them,” Datuk Seri Kamal Jaafar said.";
+        let extraction = extract(text, "t", &actors());
+        assert_eq!(extraction.drafts[0].speaker, some("kamal-jaafar"));
+    }
 }

@@ -127,6 +127,14 @@ const TITLE_WORDS: &[&str] = &[
     "al-haj",
     "alhaji",
     "qari",
+    // Malaysian honorifics: "Datuk Seri Saifuddin Abdullah". (Not "Tan" nor
+    // "Tun", which are family names too: "Kyaw Moe Tun"; nor "Sri": "Sri Mulyani".)
+    "datuk",
+    "dato",
+    "dato'",
+    "dato’",
+    "datin",
+    "seri",
     "general",
     "colonel",
     "said",

@@ -541,8 +541,11 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
         let lower = word.to_lowercase();
         // ("Ambassador Said Jawad told": a capital "Said" after a word of the
         // sentence and before a name is a given name, not the verb.)
+        // (Only after a title or an honorific: a headline's "Jane Doe Said
+        // Taliban Must ..." says it.)
         let given_name = word == "Said"
             && i > 0
+            && super::people::title_word(&ws[i - 1].1.to_lowercase())
             && ws.get(i + 1).is_some_and(|(at, w)| at.start == span.end + 1 && w.starts_with(char::is_uppercase));
         if given_name {
             continue;
@@ -650,7 +653,10 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 let modifier = matches!(lower.as_str(), "issued" | "released" | "published")
                     && previous.as_deref().is_some_and(|p| DOCUMENTS.contains(&p))
                     && next.as_deref() != Some("by");
-                if relative || relay || question || framing || deal || banner || modifier {
+                // ("raised hopes of a “breakthrough”": a noun before "of" or "for".)
+                let plural_noun = matches!(lower.as_str(), "hopes" | "hints" | "comments" | "calls")
+                    && matches!(next.as_deref(), Some("of" | "for"));
+                if relative || relay || question || framing || deal || banner || modifier || plural_noun {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;
@@ -881,21 +887,28 @@ impl Passage {
             return Some(current);
         }
         // ("Muhammad Suhail Shaheen appointed by the Taliban as Afghanistan's
-        // envoy to the UN branded ... the Taliban's envoy wrote": of those who
-        // have spoken, the latest the text described with the noun right
-        // after their name, in the same sentence.)
+        // envoy to the UN branded ... the Taliban's envoy wrote": of the
+        // latest few who have spoken, one the text described with the noun in
+        // the phrase right after their name, an appositive or an "as", with no
+        // speech verb between: "Jane Doe said she met the ambassador" does
+        // not make her the ambassador.)
         let described_as = |a: usize| {
             people.mentions.iter().filter(|m| m.actor == a && m.span.end <= before).any(|m| {
-                let sentence = article.units.iter().find(|u| u.span.holds(m.span)).map_or(m.span.end, |u| u.span.end);
-                words(article, Span { start: m.span.end, end: sentence.min(before) })
-                    .iter()
-                    .take(10)
-                    .any(|(_, w)| w.eq_ignore_ascii_case(noun))
+                let gap: Vec<(Span, String)> =
+                    words(article, Span { start: m.span.end, end: (m.span.end + 120).min(before) })
+                        .into_iter()
+                        .take(10)
+                        .collect();
+                let Some(k) = gap.iter().position(|(_, w)| w.eq_ignore_ascii_case(noun)) else { return false };
+                let appositive = article.chars.get(m.span.end) == Some(&',');
+                let as_phrase = gap[..k].iter().any(|(_, w)| w == "as");
+                let spoke = gap[..k].iter().any(|(_, w)| SPEECH_VERBS.contains(&w.to_lowercase().as_str()));
+                (appositive || as_phrase) && !spoke
             })
         };
         if super::people::is_title_noun(noun)
             && let Some(&speaker) =
-                self.speakers.iter().rev().find(|&&s| people.actors[s].kind == "person" && described_as(s))
+                self.speakers.iter().rev().take(3).find(|&&s| people.actors[s].kind == "person" && described_as(s))
         {
             return Some(speaker);
         }
@@ -1018,7 +1031,13 @@ impl Passage {
         // the subject, not a name in its clause.
         let before = {
             let ws = words(article, before);
-            let who = ws.iter().position(|(_, w)| w == "who").filter(|&k| (2..=5).contains(&k));
+            // (Not "The question of who leads the group, X said": after a
+            // preposition, "who" opens no clause on a head.)
+            let who = ws.iter().position(|(_, w)| w == "who").filter(|&k| {
+                (2..=5).contains(&k)
+                    && !matches!(ws[k - 1].1.as_str(), "of" | "on" | "about" | "to" | "for" | "by" | "with" | "over")
+                    && !article.chars[ws[k].0.end..before.end].contains(&',')
+            });
             let determined = ws
                 .first()
                 .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "the" | "another"));
@@ -1790,12 +1809,16 @@ impl Passage {
         // not be named is nobody the text names, unless tied to a body.)
         let sentence = article.units.iter().find(|u| u.span.contains(at.start)).map_or(at, |u| u.span);
         let anonymous = {
-            // (Up to a quotation: its words are someone else's.)
+            // (Only in a clause set on the noun itself, "the diplomat, who ...,"
+            // or "..., speaking on condition of anonymity,": not "the envoy said
+            // an anonymous letter had come".)
             let text = article.flat(Span { start: at.end, end: sentence.end.max(at.end) }).to_lowercase();
-            let text = text.split(['“', '"', '«', '„']).next().unwrap_or("");
-            ["anonymous", "anonymity", "not to be named", "not be named", "not authorized", "not authorised"]
-                .iter()
-                .any(|marker| text.contains(marker))
+            let attached = [", who ", ", speaking ", " who ", ", on condition"].iter().any(|o| text.starts_with(o));
+            let clause = text.get(2..).and_then(|rest| rest.split(',').next()).unwrap_or("");
+            attached
+                && ["anonymous", "anonymity", "not to be named", "not be named", "not authorized", "not authorised"]
+                    .iter()
+                    .any(|marker| clause.contains(marker))
         };
         if anonymous && qualifier.is_none() && referent.is_some_and(|r| people.actors[r].kind == "person") {
             return Some(Who::Nobody);

@@ -163,10 +163,16 @@ pub(super) fn title_word(lower: &str) -> bool {
 /// Whether an age set off by commas follows `at` ("Mahbouba Seraj, 73,
 /// opted"): news gives people their age so, never bodies.
 fn aged(article: &Article, at: usize) -> bool {
-    let after: String = article.chars[at..(at + 8).min(article.chars.len())].iter().collect();
+    let after: String = article.chars[at..(at + 24).min(article.chars.len())].iter().collect();
     after.strip_prefix(", ").is_some_and(|rest| {
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        (1..=3).contains(&digits) && rest[digits..].starts_with(',')
+        // (And then a verb of their own: "Seraj, 73, opted"; not a count,
+        // "North Kivu, 14, was hit hardest", nor a list, "Sierra Leone, 12, and".)
+        let next = rest[digits..].strip_prefix(", ").and_then(|tail| tail.split(' ').next()).unwrap_or("");
+        (1..=3).contains(&digits)
+            && next.ends_with("ed")
+            && next.chars().all(char::is_lowercase)
+            && !matches!(next, "was" | "were" | "is" | "are" | "and")
     })
 }
 
@@ -229,7 +235,8 @@ pub(super) fn is_title_noun(word: &str) -> bool {
         "pm",
         "rapporteur",
         "consul",
-        // Military and civil ranks, written out and cut short ("Capt. Bill Urban").
+        // Military and civil ranks, written out and cut short ("Capt. Bill
+        // Urban"); not "Sen", a family name too ("Hun Sen").
         "captain",
         "capt",
         "colonel",
@@ -245,7 +252,6 @@ pub(super) fn is_title_noun(word: &str) -> bool {
         "brigadier",
         "brig",
         "gov",
-        "sen",
     ];
     NOUNS.contains(&word.to_lowercase().as_str())
 }

@@ -1052,13 +1052,14 @@ impl Passage {
         // envoy to the UN branded": a person followed by a participle and its
         // agent is the subject, not a name in the participle's phrase.)
         let ws = words(article, before);
+        // (A given name the known one lacks may open it: "Muhammad Suhail Shaheen".)
+        let given_names_only = |lead: Vec<(Span, String)>| {
+            lead.len() <= 2
+                && lead.iter().all(|(_, w)| w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("the"))
+        };
         if let Some(m) = people.mentions_in(before).next()
             && people.actors[m.actor].kind == "person"
-            // (A given name the known one lacks may open it: "Muhammad Suhail Shaheen".)
-            && words(article, Span { start: before.start, end: m.span.start })
-                .iter()
-                .all(|(_, w)| w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("the"))
-            && words(article, Span { start: before.start, end: m.span.start }).len() <= 2
+            && given_names_only(words(article, Span { start: before.start, end: m.span.start }))
             && let Some(k) = ws.iter().position(|(at, _)| at.start >= m.span.end)
             && ws[k].0.start == m.span.end + 1
             && ws[k].1.ends_with("ed")
@@ -1069,7 +1070,6 @@ impl Passage {
         // ("Human rights organizations have said that the Taliban are
         // practicing “...”": many unnamed, of no one the text knows, are
         // nobody named, not someone in what they said.)
-        let ws = words(article, before);
         // (Not "one of the officials", who were named before.)
         let determined = ws.iter().any(|(_, w)| {
             matches!(w.to_lowercase().as_str(), "the" | "these" | "those" | "its" | "their" | "his" | "her")
@@ -1085,7 +1085,6 @@ impl Passage {
         }
         // "“...,” deputy prime minister Abdul Ghani Baradar’s office said": a
         // person's office speaks for them.
-        let ws = words(article, before);
         if let [.., (owner_at, owner), (_, office)] = ws.as_slice()
             && office == "office"
             && possessive(owner)
@@ -1732,13 +1731,12 @@ impl Passage {
         let named_state = STATE_NOUNS.contains(&lower.as_str())
             && word != lower
             && (of_name || k > 0 && capital(&ws[k - 1].1) && !ws[k - 1].1.eq_ignore_ascii_case("the"));
-        // ("the UN Under-Secretary-General": a hyphenated title is its noun's.)
-        let hyphenated_role =
-            lower.contains('-') && lower.split('-').any(|part| part.len() > 2 && ROLE_NOUNS.contains(&part));
-        // (And "the UN Deputy Secretary General": "General" after a title noun.)
-        let hyphenated_role = hyphenated_role
+        // ("the UN Under-Secretary-General": a hyphenated title is its noun's;
+        // so is "the UN Deputy Secretary General", "General" after a title noun.)
+        let compound_role = (lower.contains('-')
+            && lower.split('-').any(|part| part.len() > 2 && ROLE_NOUNS.contains(&part)))
             || (lower == "general" && k > 0 && ROLE_NOUNS.contains(&ws[k - 1].1.to_lowercase().as_str()));
-        if !(ROLE_NOUNS.contains(&lower.as_str()) || PEOPLE_NOUNS.contains(&lower.as_str()) || hyphenated_role)
+        if !(ROLE_NOUNS.contains(&lower.as_str()) || PEOPLE_NOUNS.contains(&lower.as_str()) || compound_role)
             || named_office
             || named_state
             || (named_body && !after)

@@ -169,10 +169,7 @@ fn aged(article: &Article, at: usize) -> bool {
         // (And then a verb of their own: "Seraj, 73, opted"; not a count,
         // "North Kivu, 14, was hit hardest", nor a list, "Sierra Leone, 12, and".)
         let next = rest[digits..].strip_prefix(", ").and_then(|tail| tail.split(' ').next()).unwrap_or("");
-        (1..=3).contains(&digits)
-            && next.ends_with("ed")
-            && next.chars().all(char::is_lowercase)
-            && !matches!(next, "was" | "were" | "is" | "are" | "and")
+        (1..=3).contains(&digits) && next.ends_with("ed") && next.chars().all(char::is_lowercase)
     })
 }
 
@@ -1778,7 +1775,8 @@ fn in_headline(article: &Article, at: usize) -> bool {
 /// The full name a family name alone at `at` stands for ("Khan said" after
 /// "Ambassador Sadiq Khan" and "spokesperson Shafqat Ali Khan"): of the names
 /// it ends, printed before it, the latest printed with a title, else the
-/// first; else as `full_name_before` finds it anywhere ("Amir Khan Muttaqi" holds
+/// latest printed right before a speech verb, else the first; else as
+/// `full_name_before` finds it anywhere ("Amir Khan Muttaqi" holds
 /// "Khan" too, but not as the name he goes by).
 fn family_name_before(article: &Article, word: &String, at: usize) -> Option<(usize, usize)> {
     let all = article.words();

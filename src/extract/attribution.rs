@@ -667,11 +667,22 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 let passive = lower.ends_with("ing")
                     && back(1).as_deref() == Some("as")
                     && matches!(back(2).as_deref(), Some("quoted" | "cited"));
+                // ("X was quoted by Tolo News as saying": the agent inside, the subject X.)
+                let by_agent = (lower.ends_with("ing") && back(1).as_deref() == Some("as"))
+                    .then(|| {
+                        (4..=8).find(|&k| {
+                            matches!(back(k).as_deref(), Some("quoted" | "cited"))
+                                && back(k - 1).as_deref() == Some("by")
+                                && matches!(back(k + 1).as_deref(), Some("was" | "is" | "were"))
+                        })
+                    })
+                    .flatten();
                 // "TASS quoted an Afghan source as saying": "quoted" holds the attribution.
                 // (Or as doing more than saying: "quoted X as welcoming it as “...”".)
                 let quoted = lower.ends_with("ing")
                     && back(1).as_deref() == Some("as")
                     && !passive
+                    && by_agent.is_none()
                     && ws[i.saturating_sub(12)..i]
                         .iter()
                         .any(|(_, w)| matches!(w.to_lowercase().as_str(), "quoted" | "cited"));
@@ -679,6 +690,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     break;
                 }
                 let start = match (passive, back(3).as_deref()) {
+                    _ if let Some(k) = by_agent => ws[i - k - 1].0.start,
                     (true, Some("was" | "is" | "were" | "been" | "being")) => ws[i - 3].0.start,
                     (true, _) => ws[i - 2].0.start,
                     (false, _) if previous.as_deref() == Some("who") => ws[i - 1].0.start,
@@ -1319,6 +1331,26 @@ impl Passage {
             && let Some(comma) = raw.find(',')
         {
             let head = Span { start: before.start, end: before.start + raw[..comma].chars().count() };
+            // ("Chancellor Friedrich Merz’s chief of staff, Thorsten Frei,
+            // announced": a post of someone's, in lower case after its owner,
+            // is held by the one the appositive names.)
+            let head_words = words(article, head);
+            let owned_post = head_words.iter().rposition(|(_, w)| possessive(w)).is_some_and(|p| {
+                let post = &head_words[p + 1..];
+                post.iter().all(|(_, w)| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && post.iter().any(|(_, w)| super::people::is_title_noun(w))
+            });
+            let aside_end = raw[comma + 1..].find(',').map(|at| comma + 1 + at);
+            if owned_post && let Some(end) = aside_end {
+                let aside = Span {
+                    start: before.start + raw[..comma + 1].chars().count(),
+                    end: before.start + raw[..end].chars().count(),
+                };
+                let holder = self.named(article, people, aside, aside.end, false);
+                if matches!(holder, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
+                    return holder;
+                }
+            }
             let named = self.named(article, people, head, head.end, false);
             if matches!(named, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
                 return named;
@@ -1678,7 +1710,12 @@ impl Passage {
             let lead = |m: &super::people::Mention| {
                 words(article, Span { start: sentence.map_or(m.span.start, |u| u.start), end: m.span.start }).len()
             };
-            let starts = |m: &super::people::Mention| lead(m) <= 6;
+            // (A possessor opens no clause as its subject: "Zhao’s nomination
+            // was a “...,” he said" is the speaker's.)
+            let owner = |m: &super::people::Mention| {
+                matches!(article.chars.get(m.span.end..m.span.end + 2), Some(['\'' | '’', 's']))
+            };
+            let starts = |m: &super::people::Mention| lead(m) <= 6 && !owner(m);
             let agrees = |a: usize| people.agrees(article, a, &lower);
             if lower != "it"
                 && let Some(m) =
@@ -2387,7 +2424,13 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
             }
             ws[from..=k].to_vec()
         }
-        _ => ws,
+        // ("The U.K. will not recognize the Taliban ..., the British foreign
+        // secretary said": a closing subject starts after the last comma.)
+        _ => {
+            let comma = |&j: &usize| article.chars[ws[j - 1].0.end..ws[j].0.start].contains(&',');
+            let from = (1..ws.len()).rev().find(comma).unwrap_or(0);
+            ws[from..].to_vec()
+        }
     };
     let noun = ws.last().map(|(_, w)| w.to_lowercase()).filter(|w| ONE.contains(&w.as_str()));
     // ("foreign minister", not "minister": a prime minister is not the one meant.)

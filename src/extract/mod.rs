@@ -230,7 +230,13 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                 kind: "quote",
                 quote: article.quote_text(q),
             };
-            if (line && row.speaker.is_none() || who.is_none()) && !title {
+            // (Words a body speaks through an office the sentence describes,
+            // "‘Our security counts,’ German interior minister says", may be
+            // those of a person of that body below; not a body that speaks
+            // as itself: "Taliban hail “new chapter”".)
+            let body_speaks =
+                row.speaker.as_ref().is_some_and(|s| people.actors.iter().any(|a| a.id == *s && a.kind != "person"));
+            if (line && row.speaker.is_none() || described.is_some() && body_speaks || who.is_none()) && !title {
                 unechoed.push((rows.len(), line));
             }
             // ("The UAE plans to provide “...” and support “...”, the statement
@@ -276,9 +282,16 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         .filter(|(_, d)| d.kind == "quote")
         .filter_map(|(at, d)| d.speaker.clone().filter(|s| person(s)).map(|s| (*at, plain(&d.quote), s)))
         .collect();
+    // (Whether a person is the body's: its own, or an office's of it.)
+    let belongs = |person: &str, body: &str| {
+        let parent = |id: &str| people.actors.iter().find(|a| a.id == id).and_then(|a| a.parent.clone());
+        parent(person).is_some_and(|p| p == body || parent(&p).as_deref() == Some(body))
+    };
     for &(h, headline) in &unechoed {
-        // (A closing attribution may have spoken for it since.)
-        if rows[h].1.speaker.is_some() {
+        // (A closing attribution may have spoken for it since; a body
+        // stays, unless one of its people says the words below.)
+        let standing = rows[h].1.speaker.clone();
+        if standing.as_ref().is_some_and(|s| person(s)) {
             continue;
         }
         let words = plain(&rows[h].1.quote);
@@ -299,7 +312,15 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     && w.windows(words.len()).any(|run| run == words)
             })
         };
-        rows[h].1.speaker = same.or_else(held).map(|(_, _, s)| s.clone());
+        let echo = same.or_else(held).map(|(_, _, s)| s.clone());
+        match standing {
+            None => rows[h].1.speaker = echo,
+            Some(body) => {
+                if let Some(echo) = echo.filter(|e| belongs(e, &body)) {
+                    rows[h].1.speaker = Some(echo);
+                }
+            }
+        }
     }
     // A lede nobody named stays nobody's.
     rows.retain(|(_, d)| d.kind == "quote" || d.speaker.is_some());
@@ -687,8 +708,12 @@ fn attribute(
             // ("..., a US official said, adding that he was “...”, Agence
             // France-Presse reported": an outlet after the quotation only reports.)
             let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
+            // ("He noted that “like other countries ...,” Russia maintains
+            // contacts": a quotation that opens a reported clause is the
+            // reporter's; the verb after it is the clause's own.)
+            let opens_clause = words(article, pre).last().is_some_and(|(_, w)| w.eq_ignore_ascii_case("that"));
             if !opens
-                && outlet
+                && (outlet || opens_clause)
                 && let Some(verb) = pre_verb
                 && let Some(before) = passage.subject(article, people, verb, clause(article, pre, verb.span, leading))
             {
@@ -2486,7 +2511,8 @@ mod tests {
             "China, which has been mediating between London and Kabul, described the meeting as “a good first step”.";
         assert_eq!(quotes(text), [(some("CHN"), "a good first step".into())]);
         let text = "The Taliban Ministry of the Interior, which is led by Karim Noori, also vowed to act, insisting that the ban “is not permanent”.";
-        assert_eq!(quotes(text), [(some("taliban"), "is not permanent".into())]);
+        // (The ministry by its full name, through "of the", is the Taliban's office.)
+        assert_eq!(quotes(text), [(some("taliban-ministry-of-the-interior"), "is not permanent".into())]);
         // A place in the head names no speaker.
         let text = "A Western diplomat in Beijing, who asked not to be named, said it was “a signal”.";
         assert_eq!(quotes(text), [(None, "a signal".into())]);
@@ -2840,5 +2866,80 @@ mod tests {
         // A count after a place is no age.
         let text = "North Kivu, 14, was hit hardest, the Taliban said, calling the toll “unacceptable”.";
         assert_eq!(said(text), [some("taliban")]);
+    }
+
+    #[test]
+    fn a_closing_description_is_named_in_the_next_sentence() {
+        // The subject of a closing attribution starts after the last comma.
+        let text = "LONDON - Britain will not recognise the Taliban “any time soon” but will talk to them, the British foreign secretary said on Monday.\nSpeaking in Doha, Mark Ellison said Britain must be “realistic” about it.";
+        assert_eq!(
+            quotes(text),
+            [(some("mark-ellison"), "any time soon".into()), (some("mark-ellison"), "realistic".into())]
+        );
+    }
+
+    #[test]
+    fn an_outlet_named_before_its_kind_is_an_outlet() {
+        let text = "Omar Faiz arrived on Monday, his spokesman said, hoping for “calm talks”.\n\nAccording to the Morgen Blatt newspaper, the plane landed late.";
+        let extraction = extract(text, "t", &actors());
+        let blatt = extraction.new_actors.iter().find(|a| a.id == "morgen-blatt");
+        assert!(blatt.is_none_or(|a| a.kind == "media"), "{blatt:?}");
+        assert_ne!(extraction.drafts.iter().find(|d| d.kind == "quote").unwrap().speaker, some("morgen-blatt"));
+    }
+
+    #[test]
+    fn a_quotation_that_opens_a_reported_clause_is_the_reporters() {
+        let text = "Jane Doe spoke in Kabul. She noted that “like other countries in the region,” China maintains contacts with the Taliban.";
+        assert_eq!(quotes(text), [(some("jane-doe"), "like other countries in the region".into())]);
+        // Words between "that" and the quotation leave it to the attribution after it.
+        let text = "Jane Doe hoped that the talks would go on. Omar Faiz said Kabul wanted that too, “for peace and progress,” Raza added.";
+        assert_eq!(quotes(text), [(some("ali-raza"), "for peace and progress".into())]);
+    }
+
+    #[test]
+    fn a_body_name_runs_on_through_of_the() {
+        let text = "According to the Federal Ministry of the Interior, they are “men who must leave the country”.";
+        assert_eq!(quotes(text), [(some("federal-ministry-of-the-interior"), "men who must leave the country".into())]);
+    }
+
+    #[test]
+    fn quoted_by_an_outlet_as_saying_is_a_passive_of_its_subject() {
+        let text = "Omar Faiz visited Kabul. “We reject any foreign groups here,” Faiz was quoted by Pamir News Agency as saying.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "We reject any foreign groups here".into())]);
+    }
+
+    #[test]
+    fn a_possessor_is_no_antecedent_for_the_speakers_pronoun() {
+        let text = "Ambassador Ali Raza arrived in Kabul. Omar Faiz said the two countries had special ties. Raza’s arrival was “a significant step”, he said.";
+        assert_eq!(quotes(text), [(some("omar-faiz"), "a significant step".into())]);
+    }
+
+    #[test]
+    fn the_holder_of_an_owned_post_in_an_appositive_speaks() {
+        let text = "Omar Faiz welcomed the move. Chancellor Jane Doe’s chief of staff, Lena Hart, also announced plans for “regular flights”.";
+        assert_eq!(quotes(text), [(some("lena-hart"), "regular flights".into())]);
+    }
+
+    #[test]
+    fn words_a_described_office_speaks_are_its_holders_who_say_them_below() {
+        let text = "‘Our safety counts,’ Chinese interior minister says as flights resume.\n\n“The flights will go on,” Chinese government spokesman Li Wen said on Friday.\n\n“Our safety counts, our laws apply,” Chinese Interior Minister Wu Fang said on X.";
+        assert_eq!(
+            quotes(text),
+            [
+                (some("wu-fang"), "Our safety counts".into()),
+                (some("li-wen"), "The flights will go on".into()),
+                (some("wu-fang"), "Our safety counts, our laws apply".into())
+            ]
+        );
+        // A body that speaks as itself keeps its words.
+        let text = "The Taliban hail “new chapter” with Britain.\n\nSpokesman Lena Hart of the Taliban called it “a new chapter” in relations.";
+        assert_eq!(quotes(text)[0].0, some("taliban"));
+    }
+
+    #[test]
+    fn one_word_that_opens_a_body_named_before_is_that_body() {
+        let text = "Refugee Watch International put out a call for “urgent aid” on Monday. “This is a systematic attack on rights,” Refugee said in a statement.";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(speakers[1], some("refugee-watch-international"));
     }
 }

@@ -1114,6 +1114,12 @@ impl People {
         {
             return Some(self.draft_body(one, "media"));
         }
+        // ("the Verdens Gang newspaper": a name its outlet's kind follows.)
+        if words.get(to).is_some_and(|(_, w)| {
+            matches!(w.as_str(), "newspaper" | "daily" | "weekly" | "magazine" | "broadcaster" | "channel" | "website")
+        }) {
+            return Some(self.draft_body(&name_words.join(" "), "media"));
+        }
         // ("HRW’s Heather Barr": the owner's possessive opens no person's name.)
         let owner = name_words.first().is_some_and(|w| possessive(w));
         if owner && to - from >= 3 && !is_office(&name_words) && name_words[1..].iter().all(|w| self.plain_name_word(w))
@@ -1292,15 +1298,24 @@ impl People {
             }
             // "the Islamic Emirate" for a body known as "Islamic Emirate of
             // Afghanistan": its name cut short, when it is the only one so named.
+            // (And "Amnesty" for the "Amnesty International" this text named
+            // before: one word is enough for a body the text itself drafted.)
             let prefix = format!("{full} ");
-            let mut cut_short =
-                self.actors.iter().enumerate().filter(|(_, a)| {
-                    !a.drafted && a.kind != "person" && a.names.iter().any(|n| n.starts_with(&prefix))
-                });
-            if name_words.len() >= 2
-                && let (Some((known, _)), None) = (cut_short.next(), cut_short.next())
-            {
+            let mut cut_short = self.actors.iter().enumerate().filter(|(_, a)| {
+                (!a.drafted || a.kind != "office")
+                    && a.kind != "person"
+                    && (name_words.len() >= 2 || a.drafted)
+                    && a.names.iter().any(|n| n.starts_with(&prefix))
+            });
+            if let (Some((known, _)), None) = (cut_short.next(), cut_short.next()) {
                 return Some(known);
+            }
+            // (Or one printed before that no sentence made a speaker: the body
+            // whose name this one word opens there.)
+            if let [word] = name_words.as_slice()
+                && let Some((from, to)) = body_opened_by(article, word, words[from].0.start)
+            {
+                return self.draft(article, article.words(), from, to);
             }
             // "the Organization of Islamic Cooperation said", "the Tokyo-based
             // Nippon Foundation said": a body, not a person.
@@ -1764,6 +1779,29 @@ fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(us
     (name_run(article.words(), from).1 == to).then_some((from, to))
 }
 
+/// The one body's name that `word` opens before `at`, outside quotations:
+/// "Amnesty International" for a later "Amnesty".
+fn body_opened_by(article: &Article, word: &str, at: usize) -> Option<(usize, usize)> {
+    let all = article.words();
+    let mut found = None;
+    for (i, (span, w)) in all.iter().enumerate().take_while(|(_, (span, _))| span.end <= at) {
+        if w != word || article.in_quotation(span.start) {
+            continue;
+        }
+        let (run, end) = name_run(all, i);
+        let body = run >= 2 && all[i + 1..end].iter().any(|(_, w)| organisation_word(&w.to_lowercase()));
+        let same = |(f, t): (usize, usize)| all[f..t].iter().map(|(_, w)| w).eq(all[i..end].iter().map(|(_, w)| w));
+        match found {
+            _ if !body => {}
+            None => found = Some((i, end)),
+            // (Printed again, the same name; two bodies so opened are neither.)
+            Some(earlier) if same(earlier) => {}
+            Some(_) => return None,
+        }
+    }
+    found
+}
+
 /// Whether `at` lies in a title-case headline, which shortens names.
 fn in_headline(article: &Article, at: usize) -> bool {
     article
@@ -2127,12 +2165,18 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         // through "in" too: "Embassy in Tajikistan".
         office |= OFFICE_NOUNS.contains(&lower.as_str());
         body |= body_word(&lower);
-        if body
-            && words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || (office && w == "in"))
-            && words.get(j + 1).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            run += 1;
-            j += 1;
+        // ("Federal Ministry of the Interior": and through "of the".)
+        let capital_at = |k: usize| words.get(k).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
+        let link = words.get(j).is_some_and(|(_, w)| w == "of" || w == "for" || (office && w == "in"));
+        if body && link {
+            let the = words.get(j + 1).is_some_and(|(_, w)| w == "the");
+            if capital_at(j + 1) {
+                run += 1;
+                j += 1;
+            } else if the && capital_at(j + 2) {
+                run += 2;
+                j += 2;
+            }
         }
     }
     (run, j)

@@ -369,6 +369,7 @@ const ROLE_NOUNS: &[&str] = &[
     "channel",
     "outlet",
     "newspaper",
+    "paper",
     "statement",
     "readout",
     "communique",
@@ -832,11 +833,18 @@ impl Passage {
             return match self.current {
                 Some(Who::Nobody) => opener(),
                 Some(Who::Actor(_)) if let Some(opener) = previous_opener() => Some(opener),
-                Some(Who::Actor(_)) => (pronoun == "she")
+                // (With no person at all, "he" goes on for the body an unnamed
+                // official spoke for: "..., the official told AFP. He added".)
+                Some(Who::Actor(current)) => (pronoun == "she")
                     .then(woman)
                     .flatten()
                     .or_else(|| speakers().find(|&a| agrees(a)))
-                    .or_else(|| earlier().map(|m| m.actor)),
+                    .or_else(|| earlier().map(|m| m.actor))
+                    .or_else(|| {
+                        (pronoun != "it"
+                            && matches!(people.actors[current].kind.as_str(), "state" | "government" | "office"))
+                        .then_some(current)
+                    }),
                 None => earlier().map(|m| m.actor),
             };
         };
@@ -861,7 +869,7 @@ impl Passage {
             let actor = &people.actors[a];
             let text = format!("{} {}", actor.names.join(" "), actor.role.as_deref().unwrap_or("")).to_lowercase();
             text.contains(noun)
-                || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper")
+                || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "paper" | "tabloid")
                     && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
                 || ((matches!(noun, "group" | "movement" | "alliance" | "coalition") || BODY_NOUNS.contains(&noun))
@@ -948,9 +956,23 @@ impl Passage {
         };
         let recent =
             people.mentions.iter().rev().filter(|m| m.span.end <= before).find(|m| fits(m.actor) || owns_noun(m));
+        // ("The Taliban has disavowed the missions ... the ministry of foreign
+        // affairs said": a ministry no one was named with is that of the
+        // state or government the text was last about.)
+        if office
+            && recent.is_none()
+            && let Some(state) = people.latest_state_before(article, before)
+        {
+            return Some(state);
+        }
         // (An outlet that reported is no "official" who speaks after it.)
-        let outlet = matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper");
-        recent.map(|m| m.actor).or(current.filter(|&c| outlet || people.actors[c].kind != "media"))
+        let outlet =
+            matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "paper" | "tabloid");
+        // (Nor is a body "the woman", "the refugee": one of the people is no body's voice.)
+        let one_of_the_people = PEOPLE_NOUNS.contains(&noun);
+        recent.map(|m| m.actor).or(current.filter(|&c| {
+            (outlet || people.actors[c].kind != "media") && !(one_of_the_people && people.actors[c].kind != "person")
+        }))
     }
 
     /// The subject of `verb`, looked for in `slot` (the text of its clause
@@ -1688,7 +1710,15 @@ impl Passage {
                             .all(|(_, w)| w == "the" || w.chars().next().is_some_and(char::is_uppercase))
                         && ROLE_NOUNS.contains(&ws[k - d - 1].1.to_lowercase().as_str())
                 };
-                match (1..=3).find(|&d| place(d)) {
+                // ("the ministry of foreign affairs": a portfolio after "of", in
+                // lower case too.)
+                let portfolio = |d: usize| {
+                    k > d
+                        && ws[k - d].1 == "of"
+                        && matches!(ws[k - d - 1].1.to_lowercase().as_str(), "ministry" | "minister" | "department")
+                        && ws[k - d + 1..=k].iter().all(|(_, w)| w.chars().all(char::is_alphabetic))
+                };
+                match (1..=3).find(|&d| place(d) || portfolio(d)) {
                     Some(d) => k -= d + 1,
                     None => break,
                 }
@@ -2245,9 +2275,11 @@ fn office_of_the_text(article: &Article, people: &People, phrase: &[(Span, Strin
         phrase[k + 1..].iter().any(|(_, w)| w.starts_with(char::is_uppercase) && !generic(w) && w != "The")
     });
     let office = !named
-        && phrase
-            .iter()
-            .any(|(_, w)| matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department"));
+        && phrase.iter().any(|(_, w)| {
+            // ("a ministry official": in lower case too; not "a foreign diplomat", another state's.)
+            matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department")
+                || matches!(w.as_str(), "ministry" | "embassy" | "department")
+        });
     let state = phrase.first().filter(|_| office).and_then(|(at, _)| salient_state(article, people, at.start));
     state.map_or(Who::Nobody, Who::Actor)
 }

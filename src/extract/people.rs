@@ -987,7 +987,7 @@ impl People {
 
     /// The first state or government named in the latest sentence before `at`
     /// (its own included) that names one.
-    fn latest_state_before(&self, article: &Article, at: usize) -> Option<usize> {
+    pub fn latest_state_before(&self, article: &Article, at: usize) -> Option<usize> {
         let state = |m: &&Mention| matches!(self.actors[m.actor].kind.as_str(), "state" | "government");
         article.units.iter().rev().filter(|u| u.kind != super::text::UnitKind::Line && u.span.start < at).find_map(
             |u| self.mentions.iter().filter(|m| u.span.holds(m.span) && m.span.end <= at).find(state).map(|m| m.actor),
@@ -1217,6 +1217,19 @@ impl People {
             if let Some(covered) = covered.filter(|&k| name_words.len() >= k + 2) {
                 return self.draft(article, words, from + covered, to);
             }
+            // ("Consul General in Dubai Hassan Afzal Khan": the place a post is
+            // in runs into the name; the name is the rest, when the text prints
+            // it without the place elsewhere.)
+            if after_a_post(words, from) && name_words.len() >= 3 {
+                let all = article.words();
+                let rest = &name_words[1..];
+                let alone = (1..all.len().saturating_sub(rest.len() - 1)).any(|i| {
+                    all[i - 1].1 != name_words[0] && all[i..i + rest.len()].iter().map(|(_, w)| w).eq(rest.iter())
+                });
+                if alone {
+                    return self.draft(article, words, from + 1, to);
+                }
+            }
             // "EAM Jaishankar": an acronym before a person's name is their title.
             let acronym =
                 |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
@@ -1354,6 +1367,7 @@ impl People {
                 self.plain_name_word(w) && !body_word(&lower) && !NOT_NAMES.contains(&lower.as_str())
             };
             if let Some((from, to)) = full_name_before(article, &name_words, article.chars.len())
+                && !after_a_post(article.words(), from)
                 && article.words()[from..to].iter().all(|(_, w)| plain(w))
                 && !(1..=3.min(to - from)).any(|k| {
                     is_state(
@@ -1777,6 +1791,15 @@ fn family_name_spelled_otherwise(article: &Article, word: &String) -> Option<(us
     let (from, to) = full_name_spelled(article, std::slice::from_ref(word), article.chars.len(), true)?;
     // (The word must end its name: "Hassan" opens Hassan Akhund, it is no Hussein.)
     (name_run(article.words(), from).1 == to).then_some((from, to))
+}
+
+/// Whether the name run at `words[from]` follows a post and the place it is
+/// in ("Consul General in Dubai Hassan Afzal Khan"), so that its first word
+/// may be that place.
+fn after_a_post(words: &[(Span, String)], from: usize) -> bool {
+    from >= 2
+        && matches!(words[from - 1].1.as_str(), "in" | "to" | "at" | "for")
+        && title_word(&words[from - 2].1.to_lowercase())
 }
 
 /// The one body's name that `word` opens before `at`, outside quotations:

@@ -289,6 +289,15 @@ impl Article {
         if self.in_quotation(line.end - 1) && !self.in_quotation(line.start) {
             return false;
         }
+        // (A paragraph of several sentences that a page cut off before its
+        // full stop is prose, not a headline: "... the paper said".)
+        let text = &self.chars[line.start..line.end];
+        let sentences_end_inside =
+            text.windows(3).any(|w| matches!(w[0], '.' | '?' | '!') && w[1] == ' ' && w[2].is_uppercase());
+        let long = text.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count() > 30;
+        if long && sentences_end_inside {
+            return false;
+        }
         if line.end >= paragraph.end {
             return true;
         }

@@ -520,7 +520,20 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                 } else if nested_curly {
                     inner_curly -= 1;
                 }
-                if closes.contains(&c)
+                // (“..., “Rubio said: an opening curly mark right after the
+                // quotation's last punctuation, before an attribution, is a
+                // slip for its closing one; "“Pakistan and Russia have ...,”
+                // he continued" opens a quotation of its own.)
+                let slipped = *mark == '“'
+                    && c == '“'
+                    && chars[*start..i]
+                        .iter()
+                        .rev()
+                        .find(|c| !c.is_whitespace())
+                        .is_some_and(|p| matches!(p, ',' | '.' | '?' | '!'))
+                    && chars.get(i + 1).is_some_and(|n| n.is_uppercase())
+                    && attribution_follows(chars, i + 1);
+                if (closes.contains(&c) || slipped)
                     && !(c == '"' && *mark == '"' && !closes_here(chars, i))
                     && !nested_curly
                     && (!single || single_closes_here(chars, i))
@@ -616,6 +629,18 @@ fn closing_mark_opens(chars: &[char], i: usize) -> bool {
 /// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
 /// or after a space or a bracket and before a letter ('90s is no quotation):
 /// in a text that quotes with single marks only, or where it closes ahead.
+/// Whether a speech verb comes within the four words from `at` ("Rubio said").
+fn attribution_follows(chars: &[char], at: usize) -> bool {
+    let ahead: String = chars[at..chars.len().min(at + 60)].iter().collect();
+    ahead.split_whitespace().take(4).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        matches!(
+            w.as_str(),
+            "said" | "says" | "added" | "told" | "stated" | "noted" | "wrote" | "insisted" | "stressed"
+        )
+    })
+}
+
 fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
@@ -804,6 +829,22 @@ mod tests {
         );
         let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
         assert_eq!(texts, ["a good example for others", "They called it “a step” forward"]);
+    }
+
+    #[test]
+    fn an_opening_mark_slipped_in_for_a_closing_one_before_an_attribution_closes() {
+        let a = Article::new(
+            "“There is no doubt it poses a threat, “Rubio said, adding it is “a haven for terrorists.”\n\n“Ties are old. “Pakistan and Russia are friends,” he continued.",
+        );
+        let texts: Vec<String> = a.quotations.iter().map(|q| a.quote_text(q)).collect();
+        assert_eq!(
+            texts,
+            [
+                "There is no doubt it poses a threat",
+                "a haven for terrorists",
+                "Ties are old. “Pakistan and Russia are friends"
+            ]
+        );
     }
 
     #[test]

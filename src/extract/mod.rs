@@ -2994,4 +2994,14 @@ mod tests {
         let text = "British Consul General in Dubai Karim Noori spoke on Thursday.\n\n“It is one of the founding members,” British consul general Karim Noori said.";
         assert_eq!(quotes(text), [(some("karim-noori"), "It is one of the founding members".into())]);
     }
+
+    #[test]
+    fn one_person_spelled_two_ways_in_one_text_is_drafted_once() {
+        let text = "“The flights go on,” government spokesman Steffen Hebestreit said on Friday.\n\n“They were criminals,” Stefan Hebestreit told reporters.";
+        let extraction = extract(text, "t", &actors());
+        let speakers: Vec<Option<String>> =
+            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(speakers, [some("steffen-hebestreit"), some("steffen-hebestreit")]);
+        assert_eq!(extraction.new_actors.iter().filter(|a| a.kind == "person").count(), 1);
+    }
 }

@@ -322,6 +322,22 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             }
         }
     }
+    // A known office held by one ("Chinese Foreign Ministry spokesman") is
+    // the holder this text names, when it names one.
+    // (Only where the sentence names the post: "the Chinese Foreign Ministry
+    // said" is the ministry's.)
+    let names_the_post = |at: usize| {
+        let unit = article.units.iter().find(|u| u.span.contains(at)).map_or(Span { start: at, end: at }, |u| u.span);
+        words(&article, unit)
+            .iter()
+            .any(|(s, w)| !article.in_quotation(s.start) && people::is_title_noun(&w.to_lowercase()))
+    };
+    for (at, row) in &mut rows {
+        let office = row.speaker.as_ref().and_then(|s| people.actors.iter().position(|a| a.id == *s && !a.drafted));
+        if let Some(holder) = office.filter(|_| names_the_post(*at)).and_then(|o| people.holder_named_here(o)) {
+            row.speaker = Some(people.actors[holder].id.clone());
+        }
+    }
     // A lede nobody named stays nobody's.
     rows.retain(|(_, d)| d.kind == "quote" || d.speaker.is_some());
     rows.sort_by_key(|(at, d)| (*at, d.kind));
@@ -3003,5 +3019,24 @@ mod tests {
             extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
         assert_eq!(speakers, [some("steffen-hebestreit"), some("steffen-hebestreit")]);
         assert_eq!(extraction.new_actors.iter().filter(|a| a.kind == "person").count(), 1);
+    }
+
+    #[test]
+    fn a_known_office_held_by_one_is_the_holder_the_text_names() {
+        let mut known = actors();
+        known.push(Actor {
+            id: "chn-spokesman".into(),
+            kind: "office".into(),
+            names: vec!["Chinese Foreign Ministry spokesman".into(), "Chinese Foreign Ministry".into()],
+            parent: Some("CHN".into()),
+            role: None,
+            drafted: false,
+            label: None,
+        });
+        let text = "Chinese Foreign Ministry spokesman Wu Fang said on Monday that China hopes for calm.\n\nThe Chinese Foreign Ministry spokesman said Kabul should “adopt prudent policies” at home.\n\n“China respects Afghanistan,” the Chinese Foreign Ministry said in a statement.";
+        let speakers: Vec<Option<String>> =
+            extract(text, "t", &known).drafts.into_iter().filter(|d| d.kind == "quote").map(|d| d.speaker).collect();
+        // (The ministry itself, where no post is named, stays the known office.)
+        assert_eq!(speakers, [some("wu-fang"), some("chn-spokesman")]);
     }
 }

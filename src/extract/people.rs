@@ -1508,6 +1508,41 @@ impl People {
     /// Department" in the text: a drafted person with no tie of their own
     /// belongs to the state of the one office of this text that their role
     /// names. (Done once all is drafted: titled people are drafted first.)
+    /// The one person this text names who holds the post a known office
+    /// stands for ("Chinese Foreign Ministry spokesman", when the text names
+    /// spokesperson Wang Wenbin of China): same state, a role with the
+    /// office's title noun. None for a body with no such noun.
+    pub fn holder_named_here(&self, office: usize) -> Option<usize> {
+        let office = &self.actors[office];
+        let parent = office.parent.as_ref()?;
+        let key = |w: &str| if w.starts_with("spokes") { "spokes".to_owned() } else { w.to_owned() };
+        let nouns: Vec<String> = office
+            .names
+            .iter()
+            .chain(&office.role)
+            .flat_map(|n| n.split(' '))
+            .map(str::to_lowercase)
+            .filter(|w| is_title_noun(w))
+            .map(|w| key(&w))
+            .collect();
+        if office.kind != "office" || nouns.is_empty() {
+            return None;
+        }
+        let named_here = |a: usize| self.mentions.iter().any(|m| m.actor == a);
+        let mut holders = self.actors.iter().enumerate().filter(|&(a, actor)| {
+            actor.kind == "person"
+                && actor.parent.as_ref() == Some(parent)
+                && actor.role.as_ref().is_some_and(|r| {
+                    r.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| nouns.contains(&key(w)))
+                })
+                && named_here(a)
+        });
+        match (holders.next(), holders.next()) {
+            (Some((holder, _)), None) => Some(holder),
+            _ => None,
+        }
+    }
+
     pub fn tie_to_offices(&mut self) {
         for i in 0..self.actors.len() {
             let person = &self.actors[i];

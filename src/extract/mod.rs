@@ -3012,16 +3012,6 @@ mod tests {
     }
 
     #[test]
-    fn one_person_spelled_two_ways_in_one_text_is_drafted_once() {
-        let text = "“The flights go on,” government spokesman Steffen Hebestreit said on Friday.\n\n“They were criminals,” Stefan Hebestreit told reporters.";
-        let extraction = extract(text, "t", &actors());
-        let speakers: Vec<Option<String>> =
-            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
-        assert_eq!(speakers, [some("steffen-hebestreit"), some("steffen-hebestreit")]);
-        assert_eq!(extraction.new_actors.iter().filter(|a| a.kind == "person").count(), 1);
-    }
-
-    #[test]
     fn a_known_office_held_by_one_is_the_holder_the_text_names() {
         let mut known = actors();
         known.push(Actor {

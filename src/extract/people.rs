@@ -1292,13 +1292,10 @@ impl People {
             // "Mohammed Naeem" for a known "Mohammad Naeem", "Zabiullah
             // Mujahid" for Zabihullah Mujahid: every word of the name spelled
             // as transliterations of one name are (`spelling_key`); when
-            // only one person fits, known or drafted from this text ("Stefan
-            // Hebestreit" after "Steffen Hebestreit").
-            let mut alike = self
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.kind == "person" && a.names.iter().any(|n| spelled_alike(n, &name_words)));
+            // only one known person fits.
+            let mut alike = self.actors.iter().enumerate().filter(|(_, a)| {
+                !a.drafted && a.kind == "person" && a.names.iter().any(|n| spelled_alike(n, &name_words))
+            });
             if name_words.len() >= 2
                 && let (Some((known, _)), None) = (alike.next(), alike.next())
             {

@@ -841,7 +841,15 @@ impl Passage {
                     .or_else(|| speakers().find(|&a| agrees(a)))
                     .or_else(|| earlier().map(|m| m.actor))
                     .or_else(|| {
+                        // (Only in the sentence right after: not "A labourer ... was
+                        // frightened. “...,” he told AFP" further on.)
+                        let unit_at = |at: usize| article.units.iter().position(|u| u.span.contains(at));
+                        let next = matches!(
+                            (unit_at(before), unit_at(self.since.saturating_sub(1))),
+                            (Some(h), Some(t)) if h <= t + 1
+                        );
                         (pronoun != "it"
+                            && next
                             && matches!(people.actors[current].kind.as_str(), "state" | "government" | "office"))
                         .then_some(current)
                     }),
@@ -865,12 +873,36 @@ impl Passage {
                     && next.first().is_some_and(|(at, _)| at.start == m.span.end + 1)
             })
         };
+        // ("the paper" is an outlet, unless the text has published a paper:
+        // "a discussion paper on the ban, and the paper said".)
+        let outlet = match noun {
+            "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "tabloid" => true,
+            "paper" => !words(article, Span { start: 0, end: before }).windows(2).any(|pair| {
+                pair[1].1.eq_ignore_ascii_case("paper")
+                    && matches!(
+                        pair[0].1.to_lowercase().as_str(),
+                        "discussion" | "white" | "policy" | "position" | "working" | "research" | "concept"
+                    )
+            }),
+            _ => false,
+        };
+        // (A paper that is a document is its publisher's, named before it.)
+        if noun == "paper" && !outlet {
+            return people
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= before)
+                .find(|m| {
+                    matches!(people.actors[m.actor].kind.as_str(), "organization" | "state" | "government" | "office")
+                })
+                .map(|m| m.actor);
+        }
         let fits = |a: usize| {
             let actor = &people.actors[a];
             let text = format!("{} {}", actor.names.join(" "), actor.role.as_deref().unwrap_or("")).to_lowercase();
             text.contains(noun)
-                || (matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "paper" | "tabloid")
-                    && actor.kind == "media")
+                || (outlet && actor.kind == "media")
                 || (noun == "government" && actor.kind == "government")
                 || ((matches!(noun, "group" | "movement" | "alliance" | "coalition") || BODY_NOUNS.contains(&noun))
                     && matches!(actor.kind.as_str(), "group" | "government" | "organization"))
@@ -966,10 +998,9 @@ impl Passage {
             return Some(state);
         }
         // (An outlet that reported is no "official" who speaks after it.)
-        let outlet =
-            matches!(noun, "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "paper" | "tabloid");
-        // (Nor is a body "the woman", "the refugee": one of the people is no body's voice.)
-        let one_of_the_people = PEOPLE_NOUNS.contains(&noun);
+        // (Nor is a body "the woman", "the refugee": one of the people is no
+        // body's voice. A cleric may be a body's leader.)
+        let one_of_the_people = PEOPLE_NOUNS.contains(&noun) && noun != "cleric";
         recent.map(|m| m.actor).or(current.filter(|&c| {
             (outlet || people.actors[c].kind != "media") && !(one_of_the_people && people.actors[c].kind != "person")
         }))
@@ -1368,7 +1399,9 @@ impl Passage {
                     start: before.start + raw[..comma + 1].chars().count(),
                     end: before.start + raw[..end].chars().count(),
                 };
-                let holder = self.named(article, people, aside, aside.end, false);
+                // (A name and nothing else: not "..., responding to Ishaq Dar,".)
+                let a_name = words(article, aside).iter().all(|(_, w)| w.starts_with(char::is_uppercase));
+                let holder = if a_name { self.named(article, people, aside, aside.end, false) } else { None };
                 if matches!(holder, Some(Who::Actor(a)) if people.actors[a].kind == "person") {
                     return holder;
                 }
@@ -2275,11 +2308,9 @@ fn office_of_the_text(article: &Article, people: &People, phrase: &[(Span, Strin
         phrase[k + 1..].iter().any(|(_, w)| w.starts_with(char::is_uppercase) && !generic(w) && w != "The")
     });
     let office = !named
-        && phrase.iter().any(|(_, w)| {
-            // ("a ministry official": in lower case too; not "a foreign diplomat", another state's.)
-            matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department")
-                || matches!(w.as_str(), "ministry" | "embassy" | "department")
-        });
+        && phrase
+            .iter()
+            .any(|(_, w)| matches!(w.as_str(), "Ministry" | "Embassy" | "Foreign" | "Office" | "Department"));
     let state = phrase.first().filter(|_| office).and_then(|(at, _)| salient_state(article, people, at.start));
     state.map_or(Who::Nobody, Who::Actor)
 }
@@ -2458,10 +2489,23 @@ pub fn describes_one(article: &Article, subject: Span) -> Option<String> {
         }
         // ("The U.K. will not recognize the Taliban ..., the British foreign
         // secretary said": a closing subject starts after the last comma.)
+        // (Only a definite one: not "..., a group led by a former defence
+        // minister, said", nor "..., which is chaired by a former minister".)
         _ => {
             let comma = |&j: &usize| article.chars[ws[j - 1].0.end..ws[j].0.start].contains(&',');
-            let from = (1..ws.len()).rev().find(comma).unwrap_or(0);
-            ws[from..].to_vec()
+            match (1..ws.len()).rev().find(comma) {
+                Some(from) => {
+                    let definite = ws[from].1.eq_ignore_ascii_case("the") || possessive(&ws[from].1);
+                    let aside = ws[from..].iter().any(|(_, w)| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "by" | "who" | "which" | "former" | "herself" | "himself" | "a" | "an"
+                        )
+                    });
+                    if definite && !aside { ws[from..].to_vec() } else { ws }
+                }
+                None => ws,
+            }
         }
     };
     let noun = ws.last().map(|(_, w)| w.to_lowercase()).filter(|w| ONE.contains(&w.as_str()));

@@ -705,8 +705,10 @@ impl People {
         self.normalized.get(i).is_some_and(|c| c.is_alphanumeric())
     }
 
-    /// Whole-word occurrences of a name: as written, or in any case when it has
-    /// several words ("China's foreign ministry"; but "US" is not "us").
+    /// Whole-word occurrences of a name: as written, or in any case after its
+    /// first letter when it has several words ("China's foreign ministry";
+    /// but "US" is not "us", nor "the state department of education" the
+    /// State Department).
     fn find_words(&self, needle: &[char]) -> Vec<Span> {
         self.find_words_or_plural(needle, false)
     }
@@ -720,7 +722,9 @@ impl People {
         let any_case = needle.contains(&' ');
         let same = |a: &char, b: &char| a == b || (any_case && a.to_lowercase().eq(b.to_lowercase()));
         (0..=self.normalized.len() - n)
-            .filter(|&i| self.normalized[i..i + n].iter().zip(needle).all(|(a, b)| same(a, b)))
+            .filter(|&i| {
+                self.normalized[i] == needle[0] && self.normalized[i..i + n].iter().zip(needle).all(|(a, b)| same(a, b))
+            })
             .filter(|&i| i == 0 || !self.is_word_char(i - 1))
             // ("the anti-Taliban resistance group" is not the Taliban.)
             .filter(|&i| {
@@ -957,16 +961,24 @@ impl People {
             if let Some(owner) = self.owner_before(article, at) {
                 return self.office_of(owner, &full);
             }
+            // (And after "of the": "the Embassy of the United States in Kabul",
+            // a state's name of up to three words.)
             let of_state = (1..name_words.len()).find_map(|k| {
-                (name_words[k] == "of")
-                    .then(|| self.state_of(std::slice::from_ref(name_words.get(k + 1)?)))?
-                    .map(|state| (k, state))
+                if name_words[k] != "of" {
+                    return None;
+                }
+                let from = k + 1 + usize::from(name_words.get(k + 1).is_some_and(|w| w == "the"));
+                (1..=3).rev().find_map(|n| {
+                    let words = name_words.get(from..from + n)?;
+                    let state = self.state_of(std::slice::from_ref(&words.join(" ")))?;
+                    Some((k, from + n, state))
+                })
             });
-            if let Some((k, state)) = of_state
+            if let Some((k, end, state)) = of_state
                 && let Some(owner) = self.actors.iter().position(|a| a.id == state)
             {
                 let mut rest: Vec<&str> = name_words[..k].iter().map(String::as_str).collect();
-                rest.extend(name_words[k + 2..].iter().map(String::as_str));
+                rest.extend(name_words[end..].iter().map(String::as_str));
                 return self.office_of(owner, &rest.join(" "));
             }
             // "The Ministry of External Affairs (MEA) said" in a report that
@@ -1311,24 +1323,15 @@ impl People {
             }
             // "the Islamic Emirate" for a body known as "Islamic Emirate of
             // Afghanistan": its name cut short, when it is the only one so named.
-            // (And "Amnesty" for the "Amnesty International" this text named
-            // before: one word is enough for a body the text itself drafted.)
             let prefix = format!("{full} ");
-            let mut cut_short = self.actors.iter().enumerate().filter(|(_, a)| {
-                (!a.drafted || a.kind != "office")
-                    && a.kind != "person"
-                    && (name_words.len() >= 2 || a.drafted)
-                    && a.names.iter().any(|n| n.starts_with(&prefix))
-            });
-            if let (Some((known, _)), None) = (cut_short.next(), cut_short.next()) {
-                return Some(known);
-            }
-            // (Or one printed before that no sentence made a speaker: the body
-            // whose name this one word opens there.)
-            if let [word] = name_words.as_slice()
-                && let Some((from, to)) = body_opened_by(article, word, words[from].0.start)
+            let mut cut_short =
+                self.actors.iter().enumerate().filter(|(_, a)| {
+                    !a.drafted && a.kind != "person" && a.names.iter().any(|n| n.starts_with(&prefix))
+                });
+            if name_words.len() >= 2
+                && let (Some((known, _)), None) = (cut_short.next(), cut_short.next())
             {
-                return self.draft(article, article.words(), from, to);
+                return Some(known);
             }
             // "the Organization of Islamic Cooperation said", "the Tokyo-based
             // Nippon Foundation said": a body, not a person.
@@ -1508,8 +1511,10 @@ impl People {
     /// The one person this text names who holds the post a known office
     /// stands for ("Chinese Foreign Ministry spokesman", when the text names
     /// spokesperson Wang Wenbin of China): same state, a role with the
-    /// office's title noun. None for a body with no such noun.
-    pub fn holder_named_here(&self, office: usize) -> Option<usize> {
+    /// office's title noun, which `unit` names with "the" ("the Chinese
+    /// Foreign Ministry spokesman said"; not "the ministry said", nor "a
+    /// different spokesman"). None for a body with no such noun.
+    pub fn holder_named_here(&self, article: &Article, office: usize, unit: Span) -> Option<usize> {
         let office = &self.actors[office];
         let parent = office.parent.as_ref()?;
         let key = |w: &str| if w.starts_with("spokes") { "spokes".to_owned() } else { w.to_owned() };
@@ -1523,6 +1528,21 @@ impl People {
             .map(|w| key(&w))
             .collect();
         if office.kind != "office" || nouns.is_empty() {
+            return None;
+        }
+        let ws = words(article, unit);
+        let the_post = ws.iter().enumerate().any(|(k, (at, w))| {
+            !article.in_quotation(at.start)
+                && nouns.contains(&key(&w.to_lowercase()))
+                && ws[k.saturating_sub(5)..k]
+                    .iter()
+                    .rev()
+                    .find(|(_, d)| {
+                        matches!(d.to_lowercase().as_str(), "the" | "a" | "an" | "another" | "different" | "one")
+                    })
+                    .is_some_and(|(_, d)| d.eq_ignore_ascii_case("the"))
+        });
+        if !the_post {
             return None;
         }
         let named_here = |a: usize| self.mentions.iter().any(|m| m.actor == a);
@@ -1835,29 +1855,6 @@ fn after_a_post(words: &[(Span, String)], from: usize) -> bool {
     from >= 2
         && matches!(words[from - 1].1.as_str(), "in" | "to" | "at" | "for")
         && title_word(&words[from - 2].1.to_lowercase())
-}
-
-/// The one body's name that `word` opens before `at`, outside quotations:
-/// "Amnesty International" for a later "Amnesty".
-fn body_opened_by(article: &Article, word: &str, at: usize) -> Option<(usize, usize)> {
-    let all = article.words();
-    let mut found = None;
-    for (i, (span, w)) in all.iter().enumerate().take_while(|(_, (span, _))| span.end <= at) {
-        if w != word || article.in_quotation(span.start) {
-            continue;
-        }
-        let (run, end) = name_run(all, i);
-        let body = run >= 2 && all[i + 1..end].iter().any(|(_, w)| organisation_word(&w.to_lowercase()));
-        let same = |(f, t): (usize, usize)| all[f..t].iter().map(|(_, w)| w).eq(all[i..end].iter().map(|(_, w)| w));
-        match found {
-            _ if !body => {}
-            None => found = Some((i, end)),
-            // (Printed again, the same name; two bodies so opened are neither.)
-            Some(earlier) if same(earlier) => {}
-            Some(_) => return None,
-        }
-    }
-    found
 }
 
 /// Whether `at` lies in a title-case headline, which shortens names.

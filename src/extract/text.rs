@@ -290,12 +290,14 @@ impl Article {
             return false;
         }
         // (A paragraph of several sentences that a page cut off before its
-        // full stop is prose, not a headline: "... the paper said".)
+        // full stop, the text's last, is prose, not a headline: "... the
+        // paper said". A long standfirst above the body stays a line.)
+        let last = self.chars[line.end..].iter().all(|c| c.is_whitespace());
         let text = &self.chars[line.start..line.end];
         let sentences_end_inside =
             text.windows(3).any(|w| matches!(w[0], '.' | '?' | '!') && w[1] == ' ' && w[2].is_uppercase());
         let long = text.split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).count() > 30;
-        if long && sentences_end_inside {
+        if last && long && sentences_end_inside {
             return false;
         }
         if line.end >= paragraph.end {
@@ -532,7 +534,8 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                         .find(|c| !c.is_whitespace())
                         .is_some_and(|p| matches!(p, ',' | '.' | '?' | '!'))
                     && chars.get(i + 1).is_some_and(|n| n.is_uppercase())
-                    && attribution_follows(chars, i + 1);
+                    && attribution_follows(chars, i + 1)
+                    && !closed_later(chars, i + 1);
                 if (closes.contains(&c) || slipped)
                     && !(c == '"' && *mark == '"' && !closes_here(chars, i))
                     && !nested_curly
@@ -629,6 +632,21 @@ fn closing_mark_opens(chars: &[char], i: usize) -> bool {
 /// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
 /// or after a space or a bracket and before a letter ('90s is no quotation):
 /// in a text that quotes with single marks only, or where it closes ahead.
+/// Whether the next quotation mark from `at` in its paragraph closes one: then
+/// the mark before `at` opened a quotation ("“We are ready. “Pakistan said it
+/// would come,” Mujahid said"), it did not close one.
+fn closed_later(chars: &[char], at: usize) -> bool {
+    let mut i = at;
+    while i < chars.len() && !(chars[i] == '\n' && paragraph_break(chars, i)) {
+        match chars[i] {
+            '”' => return true,
+            '“' => return false,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 /// Whether a speech verb comes within the four words from `at` ("Rubio said").
 fn attribution_follows(chars: &[char], at: usize) -> bool {
     let ahead: String = chars[at..chars.len().min(at + 60)].iter().collect();

@@ -1504,10 +1504,6 @@ impl People {
         self.genders.borrow_mut().clear();
     }
 
-    /// "State Department spokesperson Ned Price" with "the US State
-    /// Department" in the text: a drafted person with no tie of their own
-    /// belongs to the state of the one office of this text that their role
-    /// names. (Done once all is drafted: titled people are drafted first.)
     /// The one person this text names who holds the post a known office
     /// stands for ("Chinese Foreign Ministry spokesman", when the text names
     /// spokesperson Wang Wenbin of China): same state, a role with the
@@ -1560,6 +1556,10 @@ impl People {
         }
     }
 
+    /// "State Department spokesperson Ned Price" with "the US State
+    /// Department" in the text: a drafted person with no tie of their own
+    /// belongs to the state of the one office of this text that their role
+    /// names. (Done once all is drafted: titled people are drafted first.)
     pub fn tie_to_offices(&mut self) {
         for i in 0..self.actors.len() {
             let person = &self.actors[i];

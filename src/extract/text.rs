@@ -534,7 +534,7 @@ fn quotations(chars: &[char]) -> Vec<Quotation> {
                         .find(|c| !c.is_whitespace())
                         .is_some_and(|p| matches!(p, ',' | '.' | '?' | '!'))
                     && chars.get(i + 1).is_some_and(|n| n.is_uppercase())
-                    && attribution_follows(chars, i + 1)
+                    && speech_verb_follows(chars, i + 1)
                     && !closed_later(chars, i + 1);
                 if (closes.contains(&c) || slipped)
                     && !(c == '"' && *mark == '"' && !closes_here(chars, i))
@@ -627,11 +627,6 @@ fn closing_mark_opens(chars: &[char], i: usize) -> bool {
     matches!(before, None | Some(':' | '\n')) && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
 }
 
-/// A straight mark opens a quotation at the start of a word, not after one (5'10").
-/// A single curly mark opens at the start of a word; a straight single mark
-/// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
-/// or after a space or a bracket and before a letter ('90s is no quotation):
-/// in a text that quotes with single marks only, or where it closes ahead.
 /// Whether the next quotation mark from `at` in its paragraph closes one: then
 /// the mark before `at` opened a quotation ("“We are ready. “Pakistan said it
 /// would come,” Mujahid said"), it did not close one.
@@ -648,17 +643,19 @@ fn closed_later(chars: &[char], at: usize) -> bool {
 }
 
 /// Whether a speech verb comes within the four words from `at` ("Rubio said").
-fn attribution_follows(chars: &[char], at: usize) -> bool {
+fn speech_verb_follows(chars: &[char], at: usize) -> bool {
     let ahead: String = chars[at..chars.len().min(at + 60)].iter().collect();
     ahead.split_whitespace().take(4).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        matches!(
-            w.as_str(),
-            "said" | "says" | "added" | "told" | "stated" | "noted" | "wrote" | "insisted" | "stressed"
-        )
+        super::attribution::SPEECH_VERBS.contains(&w.as_str()) && !w.ends_with("ing")
     })
 }
 
+/// A straight mark opens a quotation at the start of a word, not after one (5'10").
+/// A single curly mark opens at the start of a word; a straight single mark
+/// only at the start of a line ('Will ensure ...'), where it is no apostrophe,
+/// or after a space or a bracket and before a letter ('90s is no quotation):
+/// in a text that quotes with single marks only, or where it closes ahead.
 fn opens_here(chars: &[char], i: usize, single_style: bool) -> bool {
     let after_word = i > 0 && chars[i - 1].is_alphanumeric();
     let next_is_word = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());

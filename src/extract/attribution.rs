@@ -438,6 +438,10 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
 /// Nouns that, after "the", stand for a state by description ("the oil-rich Gulf state").
 const STATE_NOUNS: &[&str] = &["country", "state", "kingdom", "emirate", "nation", "republic"];
 
+/// Nouns of outlets: after "the", the outlet the text named ("the agency
+/// reported"); after a name, that outlet's kind ("Tasnim news agency").
+const OUTLET_NOUNS: &[&str] = &["agency", "broadcaster", "channel", "outlet", "newspaper", "tabloid"];
+
 /// Nouns of bodies that, after "the", stand for the body of the kind the text
 /// named ("the association stressed"); capitalised after a name, they end
 /// that body's name ("the Nippon Foundation").
@@ -876,7 +880,7 @@ impl Passage {
         // ("the paper" is an outlet, unless the text has published a paper:
         // "a discussion paper on the ban, and the paper said".)
         let outlet = match noun {
-            "agency" | "broadcaster" | "channel" | "outlet" | "newspaper" | "tabloid" => true,
+            _ if OUTLET_NOUNS.contains(&noun) => true,
             "paper" => !words(article, Span { start: 0, end: before }).windows(2).any(|pair| {
                 pair[1].1.eq_ignore_ascii_case("paper")
                     && matches!(
@@ -1821,7 +1825,7 @@ impl Passage {
                     && !ws[k - 1].1.eq_ignore_ascii_case("the"));
         // "Iran's state-run Tasnim news agency": a name before the noun makes it that body's.
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let outlet = matches!(lower.as_str(), "agency" | "channel" | "broadcaster" | "newspaper" | "outlet");
+        let outlet = OUTLET_NOUNS.contains(&lower.as_str());
         let named_body = outlet
             && k > 0
             && (capital(&ws[k - 1].1) && !ws[k - 1].1.eq_ignore_ascii_case("the")
@@ -1952,7 +1956,7 @@ impl Passage {
             // (Tied to another state, not only to a body of no state: "the Afghan
             // official" may be the Taliban's spokesman.)
             let state_of = |id: &str| {
-                let actor = people.actors.iter().find(|a| a.id == id)?;
+                let actor = people.by_id(id)?;
                 if actor.kind == "state" { Some(actor.id.clone()) } else { actor.parent.clone() }
             };
             let elsewhere = parent.and_then(state_of).is_some_and(|p| p != people.actors[q.actor].id);

@@ -517,6 +517,11 @@ pub struct People {
 }
 
 impl People {
+    /// The actor whose id is `id`: rows and ties name actors by id.
+    pub fn by_id(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
     pub fn new(article: &Article, mut known: Vec<Actor>) -> People {
         // A known person is named again by the family name, as a drafted one
         // is ("Muttaqi said" for Amir Khan Muttaqi); the rules below keep it

@@ -195,6 +195,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "boasted",
     "proclaimed",
     "recounted",
+    "concluded",
+    "concludes",
+    "retorted",
     "indicated",
     "indicates",
     "signalled",
@@ -1050,6 +1053,32 @@ impl Passage {
                 None => before,
             }
         };
+        // "Speaking to The AM Show on Wednesday, Rear Admiral Jim Gilmour, the
+        // Commander Joint Forces, said": a participle's phrase that opens the
+        // sentence is an aside; the subject follows its comma.
+        let before = {
+            let ws = words(article, before);
+            let raw: String = article.chars[before.start..before.end].iter().collect();
+            // (Not a name that ends so, "Beijing has given ...": a participle
+            // is no one the text names, and no verb follows it.)
+            let opening_participle = ws.first().is_some_and(|(at, w)| {
+                w.ends_with("ing")
+                    && w.starts_with(char::is_uppercase)
+                    && w != "According"
+                    && article.units.iter().any(|u| u.span.start == at.start)
+                    && !people.mentions.iter().any(|m| m.span.holds(*at))
+            }) && ws.get(1).is_some_and(|(_, next)| {
+                next.starts_with(char::is_lowercase)
+                    && !matches!(
+                        next.as_str(),
+                        "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "said" | "says"
+                    )
+            });
+            match raw.find(',').filter(|_| opening_participle) {
+                Some(comma) => Span { start: before.start + raw[..=comma].chars().count(), ..before },
+                None => before,
+            }
+        };
         // "a journalist, Samiullah Yusufzai, reacting to the remarks of
         // Stanikzai said": a participle's phrase that runs into the verb is an
         // aside; the subject stands before it.
@@ -1253,6 +1282,17 @@ impl Passage {
             {
                 return Some(self.phrase(article, people, tail).unwrap_or(Who::Nobody));
             }
+            // ("... for the Taliban government, Ariana News said": a name that
+            // fills the clause after the last comma is the subject, not an
+            // actor in the reported words before it, however specific.)
+            let name = !ws.is_empty()
+                && ws.len() <= 5
+                && ws.iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+                && !PRONOUNS.contains(&ws[0].1.to_lowercase().as_str())
+                && !ws[0].1.eq_ignore_ascii_case("the");
+            if name && let Some(who @ Who::Actor(_)) = self.named(article, people, tail, tail.end, false) {
+                return Some(who);
+            }
         }
         // ("X was quoted as saying" is a passive whose subject is X, no participle.)
         let participle = article.flat(verb.span).ends_with("ing") && !article.flat(verb.span).contains(" as ");
@@ -1393,7 +1433,13 @@ impl Passage {
             // is held by the one the appositive names.)
             let head_words = words(article, head);
             let owned_post = head_words.iter().rposition(|(_, w)| possessive(w)).is_some_and(|p| {
+                // (The post runs to its preposition: "envoy for Afghanistan".)
                 let post = &head_words[p + 1..];
+                let post_end = post
+                    .iter()
+                    .position(|(_, w)| matches!(w.as_str(), "for" | "of" | "to" | "in" | "on"))
+                    .unwrap_or(post.len());
+                let post = &post[..post_end];
                 post.iter().all(|(_, w)| w.chars().all(|c| c.is_lowercase() || c == '-'))
                     && post.iter().any(|(_, w)| super::people::is_title_noun(w))
             });

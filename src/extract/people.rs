@@ -50,6 +50,10 @@ pub fn specificity(kind: &str) -> u8 {
 /// (`is_title_noun`), which are title words too.
 const TITLE_WORDS: &[&str] = &[
     "acting",
+    // ("EU High Representative Borrell", "High Commissioner O'Farrell",
+    // "Representative Michael McCaul".)
+    "high",
+    "representative",
     // ("White House Press Secretary Jen Psaki".)
     "press",
     "affairs",
@@ -474,7 +478,6 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
-    "according",
     "both",
     "also",
     "later",
@@ -503,6 +506,29 @@ const NOT_NAMES: &[&str] = &[
     "yet",
     "thus",
     "therefore",
+    // Determiners and numbers that stand for someone unnamed ("One of our envoys said").
+    "one",
+    "another",
+    "some",
+    "many",
+    "several",
+    "few",
+    "most",
+    "all",
+    "each",
+    "every",
+    "other",
+    "others",
+    "none",
+    "neither",
+    "either",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "two",
+    "three",
 ];
 
 pub struct People {
@@ -787,6 +813,25 @@ impl People {
     /// After a verb ("said the Greens' spokeswoman, Lena Hofmann") it may
     /// stand anywhere in the slot.
     /// Returns the actor and its distance from `near`, in characters.
+    /// Draft the person a sentence opens with when an appositive introduces
+    /// them ("Deborah Lyons, Special Representative of the Secretary-General,
+    /// briefed the Council."), whatever the verb: a pronoun further on may
+    /// mean them ("“...,” she said").
+    pub fn draft_opener(&mut self, article: &Article, sentence: Span) {
+        let ws = words(article, sentence);
+        let run = plain_name_len(&ws, 0);
+        if run == 0 {
+            return;
+        }
+        let name = Span { start: ws[0].0.start, end: ws[run - 1].0.end };
+        let known = self.mentions.iter().any(|m| m.span.start < name.end && m.span.end > name.start);
+        let comma = article.chars.get(name.end) == Some(&',');
+        let introduced = ws[run..].iter().take(4).any(|(_, w)| is_title_noun(w));
+        if run <= 3 && !known && comma && introduced {
+            self.draft(article, &ws, 0, run);
+        }
+    }
+
     pub fn draft_in(&mut self, article: &Article, slot: Span, near: usize, after: bool) -> Option<(usize, usize)> {
         // A headline in title case ("... Must Engage with Country’s De Facto
         // Authorities, Mission Head Tells Security Council") capitalises
@@ -2220,6 +2265,11 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         }
         run += 1;
         j += 1;
+        // ("Al Jazeera’s Stefanie Dekker": a possessive ends its owner's name
+        // when a person's name follows; not "Women’s Protest Movements".)
+        if (lower.ends_with("’s") || lower.ends_with("'s")) && plain_name_at(words, j) {
+            break;
+        }
         // An office or a body goes on through "of" or "for": "Ministry of
         // Foreign Affairs", "Organization of Islamic Cooperation"; an office
         // through "in" too: "Embassy in Tajikistan".
@@ -2237,9 +2287,53 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
                 run += 2;
                 j += 2;
             }
+            // ("the National Solidarity Movement of Afghanistan Sayed Ishaq
+            // Gailani": the body's name ends where a person's begins.)
+            if plain_name_at(words, j + 1) {
+                run += 1;
+                j += 1;
+                break;
+            }
         }
     }
     (run, j)
+}
+
+/// Whether `words[at..]` opens a person's name: two or more capitalised
+/// words, one space apart, none of them a title's, an office's or a body's.
+fn plain_name_at(words: &[(Span, String)], at: usize) -> bool {
+    plain_name_len(words, at) > 0
+}
+
+/// How many words the person's name that opens `words[at..]` has (see
+/// `plain_name_at`); 0 for none.
+fn plain_name_len(words: &[(Span, String)], at: usize) -> usize {
+    let Some(rest) = words.get(at..) else { return 0 };
+    let run = rest
+        .iter()
+        .enumerate()
+        .take_while(|(k, (span, w))| {
+            w.starts_with(char::is_uppercase) && (*k == 0 || span.start == rest[k - 1].0.end + 1)
+        })
+        .map(|(_, (_, w))| w.to_lowercase())
+        .collect::<Vec<_>>();
+    // ("Coordination Association of Afghan Women Activists": nouns for people are no name.)
+    let people_noun = |w: &str| {
+        let one = match w {
+            "women" => "woman",
+            "men" => "man",
+            _ => w.strip_suffix('s').unwrap_or(w),
+        };
+        super::attribution::PEOPLE_NOUNS.contains(&one)
+    };
+    let plain = |w: &String| {
+        !title_word(w)
+            && !body_word(w)
+            && !OFFICE_NOUNS.contains(&w.as_str())
+            && !NOT_NAMES.contains(&w.as_str())
+            && !people_noun(w)
+    };
+    if run.len() >= 2 && run.iter().all(plain) { run.len() } else { 0 }
 }
 
 /// Where a name that starts at `words[from]` is spelled out by the acronym

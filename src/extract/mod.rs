@@ -226,6 +226,7 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     ((opens || first_person) && !line).then_some(passage.current.unwrap_or(Who::Nobody))
                 })
                 .or_else(|| (!line && !long).then(|| echoed_by_subject(&article, &people, span, pre)).flatten())
+                .or_else(|| (!line && !long).then(|| echoed_by_pronoun(&article, &people, &passage, span)).flatten())
                 .filter(|_| !title);
             // ("South Korea has stressed a “moral responsibility”, Vice Foreign
             // Minister Choi said": a body's words that a person's closing
@@ -899,6 +900,23 @@ fn attribute(
     }
     let all = people.mentions_in(pre).max_by_key(|m| (specificity(&people.actors[m.actor].kind), m.span.end));
     all.map(|m| Who::Actor(m.actor))
+}
+
+/// A short quotation in a sentence with no speech verb that a pronoun opens
+/// ("He laid out a raft of “benchmarks”"): the words of the one speaking,
+/// whom the pronoun means.
+fn echoed_by_pronoun(article: &Article, people: &People, passage: &Passage, unit: Span) -> Option<Who> {
+    if !attribution::verbs(article, unit).is_empty() {
+        return None;
+    }
+    let ws = words(article, unit);
+    let pronoun = ws.first().map(|(_, w)| w.as_str()).filter(|w| matches!(*w, "He" | "She"))?.to_lowercase();
+    match passage.current {
+        Some(Who::Actor(a)) if people.actors[a].kind == "person" && people.agrees(article, a, &pronoun) => {
+            Some(Who::Actor(a))
+        }
+        _ => None,
+    }
 }
 
 /// Whether `who` is a person, not a body, a state or nobody.
@@ -3167,5 +3185,12 @@ mod tests {
         let text = "China has stressed a “moral responsibility” to the Afghans, given the “serious situations” they faced, Vice Foreign Minister Lena Hart said Wednesday, as they could be persecuted.";
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("lena-hart"), some("lena-hart")]);
+    }
+
+    #[test]
+    fn a_pronoun_that_opens_a_sentence_with_no_speech_verb_gives_its_phrase_to_the_speaker() {
+        let text = "“We will engage with them,” Omar Faiz said on Monday.\n\nHe laid out a raft of “benchmarks” for the new authorities.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("omar-faiz"), some("omar-faiz")]);
     }
 }

@@ -1858,13 +1858,39 @@ impl Passage {
         }
         // "the Chinese Foreign Ministry" names an office; "the Ministry", "the
         // Foreign Secretary" and "the spokesman" stand for someone.
-        let office = matches!(lower.as_str(), "ministry" | "office" | "embassy" | "department" | "mission" | "agency")
-            || BODY_NOUNS.contains(&lower.as_str());
+        // (And "the European Commission", "the Human Rights Council": a
+        // commission's or a council's own name.)
+        let office = matches!(
+            lower.as_str(),
+            "ministry"
+                | "office"
+                | "embassy"
+                | "department"
+                | "mission"
+                | "agency"
+                | "commission"
+                | "council"
+                | "committee"
+        ) || BODY_NOUNS.contains(&lower.as_str());
         // ("the Ministry of Foreign Affairs of Pakistan" too.)
         let of_name = ws.get(k + 1).is_some_and(|(_, w)| w == "of")
             && ws.get(k + 2).is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase));
+        // (But not a council a known body's name ran into before: "the United
+        // Nations Security Council ... The Security Council said" is the UN.)
+        let run_start = ws[..k]
+            .iter()
+            .rposition(|(_, w)| !w.starts_with(char::is_uppercase) || w.eq_ignore_ascii_case("the"))
+            .map_or(0, |j| j + 1);
+        let name: String = article.chars[ws[run_start.min(k)].0.start..at.end].iter().collect();
+        let a_bodys_before = matches!(lower.as_str(), "commission" | "council" | "committee")
+            && people.mentions.iter().any(|m| {
+                m.span.end < at.start
+                    && article.chars.get(m.span.end) == Some(&' ')
+                    && article.chars[m.span.end + 1..].iter().take(name.chars().count()).collect::<String>() == name
+            });
         let named_office = office
             && word != lower
+            && !a_bodys_before
             && (of_name
                 || k > 0
                     && ws[k - 1].1.chars().next().is_some_and(char::is_uppercase)

@@ -3193,4 +3193,13 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("omar-faiz"), some("omar-faiz")]);
     }
+
+    #[test]
+    fn a_commission_or_a_council_the_text_names_is_drafted_not_looked_back_for() {
+        let text = "The European Commission confirmed it has held “exploratory contacts” with the authorities.\n\nThe Human Rights Council said it would “keep watching”.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<Option<String>> =
+            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("european-commission"), some("human-rights-council")]);
+    }
 }

@@ -412,9 +412,27 @@ impl Lede {
             let words: Vec<&str> = r.split(|c: char| !c.is_alphanumeric()).collect();
             words.iter().any(|w| people::is_title_noun(w)) && !self.office.split(' ').all(|o| words.contains(&o))
         });
+        // ("a British government spokesman said" is not the Taliban spokesman
+        // named next: one tied to another body than the description's.)
+        // (States and governments only: a body's own names vary, "IEA" for the Taliban.)
+        let sovereign = |a: &Actor| matches!(a.kind.as_str(), "state" | "government");
+        let state_of = |id: &str| {
+            let actor = people.by_id(id)?;
+            if sovereign(actor) {
+                Some(actor.id.clone())
+            } else {
+                people.by_id(actor.parent.as_deref()?).filter(|p| sovereign(p)).map(|p| p.id.clone())
+            }
+        };
+        let other_body = match (self.stands_for.as_deref().and_then(state_of), people.actors[speaker].parent.as_deref())
+        {
+            (Some(described), Some(parent)) => state_of(parent).is_some_and(|theirs| theirs != described),
+            _ => false,
+        };
         if people.actors[speaker].kind != "person"
             || named_before
             || other_office
+            || other_body
             || !article.units.iter().any(|u| u.span == next)
         {
             return;
@@ -3201,5 +3219,12 @@ mod tests {
         let said: Vec<Option<String>> =
             extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
         assert_eq!(said, [some("european-commission"), some("human-rights-council")]);
+    }
+
+    #[test]
+    fn a_described_spokesman_of_one_state_is_not_another_governments_named_next() {
+        let text = "“They also raised the treatment of minorities,” a British government spokesman said.\n\nTaliban spokesman Karim Sadiq said the talks had “focused on trade”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("GBR"), some("karim-sadiq")]);
     }
 }

@@ -3227,4 +3227,10 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("GBR"), some("karim-sadiq")]);
     }
+
+    #[test]
+    fn an_acronym_before_judges_or_experts_is_the_body_that_speaks() {
+        let text = "ICC judges said the Taliban “severely deprived” girls of their rights.";
+        assert_eq!(quotes(text)[0].0, some("icc"));
+    }
 }

@@ -894,7 +894,17 @@ impl People {
                         (is_title_noun(w)
                             || matches!(
                                 w.as_str(),
-                                "official" | "officials" | "source" | "sources" | "leaders" | "members"
+                                "official"
+                                    | "officials"
+                                    | "source"
+                                    | "sources"
+                                    | "leaders"
+                                    | "members"
+                                    | "judges"
+                                    | "prosecutors"
+                                    | "experts"
+                                    | "investigators"
+                                    | "monitors"
                             ))
                             && next_to(article, *at, near)
                     }))

@@ -342,7 +342,16 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
                     && w.windows(words.len()).any(|run| run == words)
             })
         };
-        let echo = same.or_else(held).map(|(_, _, s)| s.clone());
+        // (A headline's words said nowhere below are the lead speaker's: the
+        // first person the body quotes. Not words too short to echo a
+        // quotation that holds them: "‘temporary’" is not "I have heard
+        // ‘temporary’ for three years".)
+        let quoted_below =
+            spoken.iter().any(|(from, w, _)| *from > at && w.windows(words.len()).any(|run| run == words));
+        let lead = || {
+            spoken.iter().find(|(from, _, s)| headline && standing.is_none() && !quoted_below && *from > at && fits(s))
+        };
+        let echo = same.or_else(held).or_else(lead).map(|(_, _, s)| s.clone());
         if echo.is_some() || standing.is_none() {
             rows[h].1.speaker = echo;
         }
@@ -3232,5 +3241,12 @@ mod tests {
     fn an_acronym_before_judges_or_experts_is_the_body_that_speaks() {
         let text = "ICC judges said the Taliban “severely deprived” girls of their rights.";
         assert_eq!(quotes(text)[0].0, some("icc"));
+    }
+
+    #[test]
+    fn a_headlines_words_said_nowhere_below_are_the_first_quoted_persons() {
+        let text = "‘Patience’ and dialogue the only way forward: mission chief\n\nLena Hart, head of the mission, said on Friday: “We need dialogue with the authorities.”\n\nOmar Faiz said: “We are ready.”";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [some("lena-hart"), some("lena-hart"), some("omar-faiz")]);
     }
 }

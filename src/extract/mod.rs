@@ -348,8 +348,23 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         // ‘temporary’ for three years".)
         let quoted_below =
             spoken.iter().any(|(from, w, _)| *from > at && w.windows(words.len()).any(|run| run == words));
+        // (Only a headline that names them: by a title, or by them or their
+        // body; "The “engagement” that engages no one" is the writer's.)
+        let line = article.units.iter().find(|u| u.span.contains(at)).map_or(Span { start: at, end: at }, |u| u.span);
+        let titled = text::words(&article, line).iter().any(|(_, w)| people::is_title_noun(w));
+        let named_there = |id: &str| {
+            let parent = people.by_id(id).and_then(|a| a.parent.as_deref());
+            let grandparent = parent.and_then(|p| people.by_id(p)).and_then(|a| a.parent.as_deref());
+            people.mentions_in(line).any(|m| {
+                let named = people.actors[m.actor].id.as_str();
+                named == id || Some(named) == parent || Some(named) == grandparent
+            })
+        };
         let lead = || {
-            spoken.iter().find(|(from, _, s)| headline && standing.is_none() && !quoted_below && *from > at && fits(s))
+            spoken
+                .iter()
+                .find(|(from, _, s)| headline && standing.is_none() && !quoted_below && *from > at && fits(s))
+                .filter(|(_, _, s)| titled || named_there(s))
         };
         let echo = same.or_else(held).or_else(lead).map(|(_, _, s)| s.clone());
         if echo.is_some() || standing.is_none() {
@@ -3248,5 +3263,8 @@ mod tests {
         let text = "‘Patience’ and dialogue the only way forward: mission chief\n\nLena Hart, head of the mission, said on Friday: “We need dialogue with the authorities.”\n\nOmar Faiz said: “We are ready.”";
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [some("lena-hart"), some("lena-hart"), some("omar-faiz")]);
+        // Not a headline that names no one: the writer's phrase.
+        let text = "The “engagement” that engages no one\n\nLena Hart said on Friday: “We need dialogue with the authorities.”";
+        assert_eq!(quotes(text)[0].0, None);
     }
 }

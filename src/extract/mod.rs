@@ -3267,4 +3267,18 @@ mod tests {
         let text = "The “engagement” that engages no one\n\nLena Hart said on Friday: “We need dialogue with the authorities.”";
         assert_eq!(quotes(text)[0].0, None);
     }
+
+    #[test]
+    fn a_short_form_in_brackets_or_a_name_before_a_title_is_no_person() {
+        let text = "The Department of International Relations and Cooperation (Dirco) has called on the “authority in power” to act.\n\n“We wish to appeal to all groups,” said Dirco spokesperson Clayson Monyela in a statement.\n\n“We ask for calm,” said Pamir spokesperson Lena Hart.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<Option<String>> =
+            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said[1..], [some("clayson-monyela"), some("lena-hart")]);
+        assert!(
+            extraction.new_actors.iter().all(|a| a.id != "dirco" && a.id != "pamir"),
+            "{:?}",
+            extraction.new_actors
+        );
+    }
 }

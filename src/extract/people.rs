@@ -946,8 +946,12 @@ impl People {
                     // Zhao"), and not the first word of a name the text knows ("Hafiz
                     // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
                     // ("One traveller in Torkham told": after "in" a place, no one's name.)
+                    // ("said Dirco spokesperson Clayson Monyela": nor one whose title
+                    // follows; nor a name's short form in brackets, "(Dirco)".)
                     None if next_to(article, words[i].0, near)
+                        && article.chars[..words[i].0.start].last() != Some(&'(')
                         && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
+                        && !words.get(i + 1).is_some_and(|(at, w)| at.start == words[i].0.end + 1 && owned_noun(w))
                         && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
                     {
                         self.draft(article, &words, i, i + 1)

@@ -97,8 +97,12 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
         let mut document = false;
         let mut described = None;
         let mut stands_for = None;
-        // A person a closing attribution names, and where its verb stands.
-        let mut closing_person = None;
+        // A person who speaks for the whole sentence (its closing attribution
+        // names them, or they open one an outlet passes on), and where the
+        // closing verb stands.
+        let mut sentence_person = None;
+        // A person whose speech verb opens a sentence of several, and where it ends.
+        let mut opened_by = None;
         let first_row = rows.len();
         if !line {
             people.draft_opener(&article, span);
@@ -127,22 +131,33 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             // sentence, unless a person opens it ("Matthew Miller said ...,
             // TOLO News reported": the outlet only passes it on).
             let opening = verbs.iter().find(|v| !v.subject_after).or(verbs.first()).copied();
-            let closing =
-                verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last)).and_then(
-                    |verb| {
-                        let who =
-                            passage.subject(&article, &mut people, verb, clause(&article, span, verb.span, leading))?;
-                        let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
-                        let opener = opening.and_then(|v| {
-                            passage.subject(&article, &mut people, v, clause(&article, span, v.span, leading))
-                        });
-                        (!outlet && !is_person(&people, opener)).then_some((verb, who))
-                    },
-                );
-            if let Some((verb, Who::Actor(p))) = closing
+            let mut closing = None;
+            if let Some(verb) = verbs.last().copied().filter(|last| verbs.len() > 1 && closes(&article, span, *last))
+                && let Some(who) =
+                    passage.subject(&article, &mut people, verb, clause(&article, span, verb.span, leading))
+            {
+                let outlet = matches!(who, Who::Actor(a) if people.actors[a].kind == "media");
+                let opener = opening
+                    .and_then(|v| passage.subject(&article, &mut people, v, clause(&article, span, v.span, leading)));
+                if !outlet && !is_person(&people, opener) {
+                    closing = Some((verb, who));
+                    if let Who::Actor(p) = who
+                        && people.actors[p].kind == "person"
+                    {
+                        sentence_person = Some((verb.span.start, p));
+                    }
+                }
+            }
+            // ("He told reporters that ... “political compromise,” Reuters
+            // noted": an outlet passes on the words of the person who opens it.)
+            if sentence_person.is_none()
+                && verbs.len() > 1
+                && let Some(first) = opening
+                && let Some(Who::Actor(p)) =
+                    passage.subject(&article, &mut people, first, clause(&article, span, first.span, leading))
                 && people.actors[p].kind == "person"
             {
-                closing_person = Some((verb.span.start, p));
+                opened_by = Some((first.span.end, p));
             }
             if let Some(verb) = closing.map(|(verb, _)| verb).or(opening) {
                 let slot = clause(&article, span, verb.span, leading);
@@ -231,8 +246,14 @@ pub fn extract(text: &str, source: &str, known: &[Actor]) -> Extraction {
             // ("South Korea has stressed a “moral responsibility”, Vice Foreign
             // Minister Choi said": a body's words that a person's closing
             // attribution reports are that person's.)
-            let who = match (who, closing_person) {
+            let who = match (who, sentence_person) {
                 (Some(Who::Actor(a)), Some((at, p))) if q.outer.end <= at && people.actors[a].kind != "person" => {
+                    Some(Who::Actor(p))
+                }
+                _ => who,
+            };
+            let who = match (who, opened_by) {
+                (Some(Who::Actor(a)), Some((at, p))) if q.outer.start >= at && people.actors[a].kind == "media" => {
                     Some(Who::Actor(p))
                 }
                 _ => who,
@@ -1330,8 +1351,8 @@ mod tests {
 
     #[test]
     fn an_outlet_named_before_news_agency_is_drafted() {
-        let text = "“The weapons were heavy,” Tasnim news agency reported.";
-        assert_eq!(quotes(text), [(some("tasnim-news-agency"), "The weapons were heavy".into())]);
+        let text = "“The weapons were heavy,” Hamshahri news agency reported.";
+        assert_eq!(quotes(text), [(some("hamshahri-news-agency"), "The weapons were heavy".into())]);
     }
 
     #[test]
@@ -1471,12 +1492,12 @@ mod tests {
 
     #[test]
     fn an_agency_named_before_its_noun_is_itself_not_the_last_agency() {
-        let text = "“Calm returned,” Mehr news agency reported.\n\n“Shots were fired,” the state-run Tasnim news agency reported.";
+        let text = "“Calm returned,” Mehr news agency reported.\n\n“Shots were fired,” the state-run Hamshahri news agency reported.";
         assert_eq!(
             quotes(text),
             [
                 (some("mehr-news-agency"), "Calm returned".into()),
-                (some("tasnim-news-agency"), "Shots were fired".into())
+                (some("hamshahri-news-agency"), "Shots were fired".into())
             ]
         );
     }
@@ -3280,5 +3301,19 @@ mod tests {
             "{:?}",
             extraction.new_actors
         );
+    }
+
+    #[test]
+    fn a_wire_agency_is_an_outlet_that_passes_on_the_openers_words() {
+        let text = "“Our message is clear,” Omar Faiz said.\n\nHe told reporters that “the issues that caused” the war could have been resolved through “political compromise,” Reuters noted.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<Option<String>> =
+            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("omar-faiz"), some("omar-faiz"), some("omar-faiz")]);
+        assert!(extraction.new_actors.is_empty(), "{:?}", extraction.new_actors);
+        // An outlet that speaks is drafted as one.
+        let extraction = extract("“Calm has returned,” TASS reported.", "t", &actors());
+        let drafted: Vec<_> = extraction.new_actors.iter().map(|a| (a.id.as_str(), a.kind.as_str())).collect();
+        assert_eq!(drafted, [("tass", "media")]);
     }
 }

@@ -469,6 +469,27 @@ const PLURAL_SPEAKERS: &[&str] = &[
     "diplomats",
 ];
 
+/// Plural nouns of people who speak as many, for no state or body: "Afghan
+/// women", "Pakistani protesters".
+const CROWDS: &[&str] = &[
+    "women",
+    "men",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "activists",
+    "campaigners",
+    "residents",
+    "refugees",
+    "students",
+    "journalists",
+    "villagers",
+    "traders",
+    "workers",
+    "farmers",
+    "citizens",
+];
+
 /// Nouns of the documents that speak for whoever issued them.
 pub(super) const DOCUMENTS: &[&str] = &[
     "statement",
@@ -1178,6 +1199,17 @@ impl Passage {
             && PLURAL_SPEAKERS.contains(&last.as_str())
             && !determined
             && people.mentions_in(before).next().is_none()
+        {
+            return Some(Who::Nobody);
+        }
+        // ("Pakistani protesters said", "Afghan women told": people of a state
+        // who hold no office of it are not the state. In lower case: "the
+        // Coordination Association of Afghan Women Activists" is a body.)
+        if let Some((_, last)) = last
+            && CROWDS.contains(&last.as_str())
+            && ws.len() <= 4
+            && !article.chars[before.start..before.end].contains(&',')
+            && people.mentions_in(before).all(|m| people.actors[m.actor].kind == "state")
         {
             return Some(Who::Nobody);
         }

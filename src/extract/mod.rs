@@ -3316,4 +3316,12 @@ mod tests {
         let drafted: Vec<_> = extraction.new_actors.iter().map(|a| (a.id.as_str(), a.kind.as_str())).collect();
         assert_eq!(drafted, [("tass", "media")]);
     }
+
+    #[test]
+    fn people_of_a_state_who_hold_no_office_are_not_the_state() {
+        let text =
+            "Chinese protesters said the move was “a betrayal”.\n\nChinese officials said the move was “a step”.";
+        let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said, [None, some("CHN")]);
+    }
 }

@@ -326,6 +326,8 @@ const PRONOUNS: &[&str] = &["he", "she", "it"];
 
 /// Nouns that, after "the", stand for a speaker by their office.
 const ROLE_NOUNS: &[&str] = &[
+    // ("“...,” the FM noted": the foreign minister.)
+    "fm",
     "spokesman",
     "spokeswoman",
     "spokesperson",

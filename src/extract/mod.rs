@@ -3324,4 +3324,13 @@ mod tests {
         let said: Vec<Option<String>> = quotes(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(said, [None, some("CHN")]);
     }
+
+    #[test]
+    fn the_fm_is_the_foreign_minister_speaking() {
+        let text = "“But they lied,” Le Drian said.\n\n“We expect actions from the Taliban,” the FM noted.";
+        let extraction = extract(text, "t", &actors());
+        let said: Vec<Option<String>> =
+            extraction.drafts.iter().filter(|d| d.kind == "quote").map(|d| d.speaker.clone()).collect();
+        assert_eq!(said, [some("le-drian"), some("le-drian")]);
+    }
 }

@@ -195,9 +195,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "boasted",
     "proclaimed",
     "recounted",
+    "retorted",
     "concluded",
     "concludes",
-    "retorted",
     "indicated",
     "indicates",
     "signalled",
@@ -647,6 +647,11 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                         );
                     !quoted || joint
                 };
+                // ("“...,” Le Drian concluded." is speech, at the end of its clause;
+                // "Dar concluded a visit", "talks concluded in Doha" are not.)
+                let deal = deal
+                    || (lower.starts_with("conclude")
+                        && !matches!(article.chars.get(span.end), Some('.' | ',' | ';' | ':')));
                 // ("Raab appeared alongside Al-Thani, who said ...", "criticism
                 // in Islamabad, which said ...": a relative clause's verb speaks
                 // for its antecedent where the sentence has no speech verb of its own.)

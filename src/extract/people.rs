@@ -50,9 +50,8 @@ pub fn specificity(kind: &str) -> u8 {
 /// (`is_title_noun`), which are title words too.
 const TITLE_WORDS: &[&str] = &[
     "acting",
-    // ("EU High Representative Borrell", "High Commissioner O'Farrell",
-    // "Representative Michael McCaul".)
-    "high",
+    // ("Representative Michael McCaul"; "High" before it is a title too,
+    // see `leading_titles`.)
     "representative",
     // ("White House Press Secretary Jen Psaki".)
     "press",
@@ -514,7 +513,6 @@ const NOT_NAMES: &[&str] = &[
     "several",
     "few",
     "most",
-    "all",
     "each",
     "every",
     "other",
@@ -902,9 +900,7 @@ impl People {
                                     | "members"
                                     | "judges"
                                     | "prosecutors"
-                                    | "experts"
                                     | "investigators"
-                                    | "monitors"
                             ))
                             && next_to(article, *at, near)
                     }))
@@ -947,7 +943,8 @@ impl People {
                     // Zia Ahmad Takal" when "Zia Ahmad Takal" is known).
                     // ("One traveller in Torkham told": after "in" a place, no one's name.)
                     // ("said Dirco spokesperson Clayson Monyela": nor one whose title
-                    // follows; nor a name's short form in brackets, "(Dirco)".)
+                    // follows, the body whose post it is; nor a name's short form in
+                    // brackets, "(Dirco)".)
                     None if next_to(article, words[i].0, near)
                         && article.chars[..words[i].0.start].last() != Some(&'(')
                         && !self.mentions.iter().any(|m| m.span.start == words[i].0.end + 1)
@@ -955,6 +952,16 @@ impl People {
                         && !(i > 0 && matches!(words[i - 1].1.as_str(), "in" | "at" | "from" | "to" | "of")) =>
                     {
                         self.draft(article, &words, i, i + 1)
+                    }
+                    // ("said Hezbollah spokesman.": with no name after the title, the
+                    // body whose post it is speaks.)
+                    None if next_to(article, words[i].0, near)
+                        && words
+                            .get(i + 1)
+                            .is_some_and(|(at, w)| at.start == words[i].0.end + 1 && is_title_noun(w))
+                        && !words.get(i + 2).is_some_and(|(_, w)| w.starts_with(char::is_uppercase)) =>
+                    {
+                        Some(self.draft_body(&words[i].1, "organization"))
                     }
                     None => None,
                 }
@@ -1248,7 +1255,7 @@ impl People {
             return self.draft(article, words, from + k + 1, to);
         }
         // "(Tajikistan) President Rahmon": a title that opens the run is no part of the name.
-        let titles = name_words.iter().take_while(|w| title_word(&w.to_lowercase())).count();
+        let titles = leading_titles(&name_words);
         if titles > 0
             && titles < name_words.len()
             && is_title_noun(&name_words[titles - 1])
@@ -2302,8 +2309,9 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
                 j += 2;
             }
             // ("the National Solidarity Movement of Afghanistan Sayed Ishaq
-            // Gailani": the body's name ends where a person's begins.)
-            if plain_name_at(words, j + 1) {
+            // Gailani": the body's name ends where a person's begins, after a
+            // state's name; not "the Association of Southeast Asian Nations".)
+            if super::states::names_a_state(&words[j].1) && plain_name_at(words, j + 1) {
                 run += 1;
                 j += 1;
                 break;
@@ -2311,6 +2319,14 @@ fn name_run(words: &[(Span, String)], i: usize) -> (usize, usize) {
         }
     }
     (run, j)
+}
+
+/// How many of `name_words` open it as titles: title words, and "High"
+/// before one ("EU High Representative Borrell", "High Commissioner
+/// O'Farrell"; not "the High Peace Council").
+fn leading_titles(name_words: &[String]) -> usize {
+    let title = |k: usize| name_words.get(k).is_some_and(|w| title_word(&w.to_lowercase()));
+    (0..name_words.len()).take_while(|&k| title(k) || (name_words[k] == "High" && title(k + 1))).count()
 }
 
 /// Whether `words[at..]` opens a person's name: two or more capitalised

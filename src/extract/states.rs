@@ -63,6 +63,11 @@ pub fn complete(known: &mut [Actor]) {
     }
 }
 
+/// Whether `word` is one of the names the list has for a state ("Afghanistan").
+pub fn names_a_state(word: &str) -> bool {
+    all().iter().any(|s| s.names.iter().any(|n| n == word))
+}
+
 /// The states and outlets that `text` may name and `known` lacks, by id or
 /// by any name (a state's names among the known states', an outlet's among
 /// all the known actors').

@@ -649,9 +649,8 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 };
                 // ("“...,” Le Drian concluded." is speech, at the end of its clause;
                 // "Dar concluded a visit", "talks concluded in Doha" are not.)
-                let deal = deal
-                    || (lower.starts_with("conclude")
-                        && !matches!(article.chars.get(span.end), Some('.' | ',' | ';' | ':')));
+                let concluded_something = lower.starts_with("conclude")
+                    && !matches!(article.chars.get(span.end), Some('.' | ',' | ';' | ':'));
                 // ("Raab appeared alongside Al-Thani, who said ...", "criticism
                 // in Islamabad, which said ...": a relative clause's verb speaks
                 // for its antecedent where the sentence has no speech verb of its own.)
@@ -675,7 +674,7 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                     out.push(Verb { span: Span { start: span.start, end }, subject_after: true });
                     break;
                 }
-                if antecedent && !relay && !question && !deal {
+                if antecedent && !relay && !question && !deal && !concluded_something {
                     let end = ws[i + parts.len() - 1].0.end;
                     relative_verbs.push(Verb { span: Span { start: ws[i - 1].0.start, end }, subject_after: false });
                 }
@@ -692,7 +691,16 @@ pub fn verbs(article: &Article, within: Span) -> Vec<Verb> {
                 // ("raised hopes of a “breakthrough”": a noun before "of" or "for".)
                 let plural_noun = matches!(lower.as_str(), "hopes" | "hints" | "comments" | "calls")
                     && matches!(next.as_deref(), Some("of" | "for"));
-                if relative || relay || question || framing || deal || banner || modifier || plural_noun {
+                if relative
+                    || relay
+                    || question
+                    || framing
+                    || deal
+                    || concluded_something
+                    || banner
+                    || modifier
+                    || plural_noun
+                {
                     break;
                 }
                 let end = ws[i + parts.len() - 1].0.end;

@@ -802,15 +802,6 @@ impl People {
         })
     }
 
-    /// The speaker that a name or an office standing in `slot` names, drafted
-    /// if the database does not know it: a person for two or more capitalised
-    /// words, an office for a capitalised phrase that ends in an office noun.
-    /// `slot` is where a speech verb's subject stands; the nearest to `near` wins.
-    /// Before a verb, a new name must be its subject: next to the verb, or
-    /// set off from it by an appositive ("Abdul Jawad, acting minister, said").
-    /// After a verb ("said the Greens' spokeswoman, Lena Hofmann") it may
-    /// stand anywhere in the slot.
-    /// Returns the actor and its distance from `near`, in characters.
     /// Draft the person a sentence opens with when an appositive introduces
     /// them ("Deborah Lyons, Special Representative of the Secretary-General,
     /// briefed the Council."), whatever the verb: a pronoun further on may
@@ -830,6 +821,15 @@ impl People {
         }
     }
 
+    /// The speaker that a name or an office standing in `slot` names, drafted
+    /// if the database does not know it: a person for two or more capitalised
+    /// words, an office for a capitalised phrase that ends in an office noun.
+    /// `slot` is where a speech verb's subject stands; the nearest to `near` wins.
+    /// Before a verb, a new name must be its subject: next to the verb, or
+    /// set off from it by an appositive ("Abdul Jawad, acting minister, said").
+    /// After a verb ("said the Greens' spokeswoman, Lena Hofmann") it may
+    /// stand anywhere in the slot.
+    /// Returns the actor and its distance from `near`, in characters.
     pub fn draft_in(&mut self, article: &Article, slot: Span, near: usize, after: bool) -> Option<(usize, usize)> {
         // A headline in title case ("... Must Engage with Country’s De Facto
         // Authorities, Mission Head Tells Security Council") capitalises
